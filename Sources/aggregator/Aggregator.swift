@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `aggregator` command: a feed aggregator and claim tracker.
+@main
+struct Aggregator: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aggregator",
+        abstract: "Fetch feeds, track claims across them, and write a daily digest.",
+        version: AggregatorVersion.string,
+        subcommands: [VersionCommand.self]
+    )
+}
