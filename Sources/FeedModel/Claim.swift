@@ -8,21 +8,22 @@ public struct Claim: Sendable, Hashable, Codable {
     /// The query in the claims query language (AND, OR, NOT, parentheses, "phrases", prefix*, NEAR/n, field:).
     public var query: String
     public var description: String?
-    /// Extra terms per language code ("en", "ru", "uk"), OR-ed into the query.
-    public var terms: [String: [String]]
+    /// Extra queries per language code ("ru", "uk", ...): the claim matches an item when `query` or any of
+    /// these matches. This is how Russian and Ukrainian wording is tracked next to the English query.
+    public var localizedQueries: [String: String]
     /// Claim-specific phrases that signal support / dispute.
     public var supportCues: [String]
     public var disputeCues: [String]
 
     public init(
-        id: String, title: String, query: String, description: String? = nil, terms: [String: [String]] = [:],
+        id: String, title: String, query: String, description: String? = nil, localizedQueries: [String: String] = [:],
         supportCues: [String] = [], disputeCues: [String] = []
     ) {
         self.id = id
         self.title = title
         self.query = query
         self.description = description
-        self.terms = terms
+        self.localizedQueries = localizedQueries
         self.supportCues = supportCues
         self.disputeCues = disputeCues
     }
