@@ -28,14 +28,20 @@ let package = Package(
         .target(name: "Claims", dependencies: ["FeedModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "Store", dependencies: ["FeedModel"]),
         .target(name: "Digest", dependencies: ["FeedModel"]),
+        .target(
+            name: "DemoServer",
+            dependencies: ["FeedModel", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
 
         // MARK: The command-line tool
         .executableTarget(
             name: "aggregator",
             dependencies: [
-                "FeedModel", "FeedParser", "Fetcher", "Mailer", "Claims", "Store", "Digest", "CXMLShim", "CCurl",
+                "FeedModel", "FeedParser", "Fetcher", "Mailer", "Claims", "Store", "Digest", "DemoServer", "CXMLShim",
+                "CCurl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
 
