@@ -99,7 +99,7 @@ extension JSONFeedParser {
             for key in ["feed_url", "home_page_url"] {
                 if let candidate = string(root[key]),
                     let resolved = URLResolver.resolve(candidate, against: documentURL),
-                    resolved.hasPrefix("http://") || resolved.hasPrefix("https://")
+                    isAbsoluteWebURL(resolved)
                 {
                     base = resolved
                     break
@@ -123,7 +123,10 @@ extension JSONFeedParser {
                     feed.items.append(jsonFeedItem(item, feedAuthors: feedAuthors))
                 }
                 if skipped > 0 {
-                    warnings.append("\(skipped) entr\(skipped == 1 ? "y" : "ies") of \"items\" not an object; skipped")
+                    warnings.append(
+                        skipped == 1
+                            ? "1 entry in \"items\" is not an object and was skipped"
+                            : "\(skipped) entries in \"items\" are not objects and were skipped")
                 }
             } else if root["items"] == nil {
                 warnings.append("the JSON Feed has no \"items\" array; read as a feed without items")
@@ -214,9 +217,10 @@ extension JSONFeedParser {
         /// `#value` when they carry attributes); repeated elements are arrays, single ones may be bare.
         mutating func parseRSSInJSON(_ channel: [String: Any]) -> ParsedFeed {
             var feed = ParsedFeed(format: .rss20)
-            if let link = url(channel["link"]) {
-                feed.link = link
-                if base == nil || !(base?.hasPrefix("http") ?? false) { base = link }
+            feed.link = url(value(channel["link"]))
+            // Relative links resolve against where the document was read from, else against the site.
+            if !isAbsoluteWebURL(base), let link = feed.link, isAbsoluteWebURL(link) {
+                base = link
             }
             feed.title = plain(value(channel["title"]))
             feed.description = plain(value(channel["description"]))
@@ -228,7 +232,6 @@ extension JSONFeedParser {
             for case let item as [String: Any] in list(channel["item"]) {
                 feed.items.append(rssItem(item))
             }
-            warnings.append("RSS 2.0 serialised as JSON (scripting.com RSS-in-JSON), not a JSON Feed; read as RSS 2.0")
             feed.warnings = warnings
             return feed
         }
@@ -264,6 +267,11 @@ extension JSONFeedParser {
         }
 
         // MARK: Values
+
+        private func isAbsoluteWebURL(_ url: String?) -> Bool {
+            guard let url else { return false }
+            return url.hasPrefix("https://") || url.hasPrefix("http://")
+        }
 
         private func string(_ any: Any?) -> String? {
             any as? String
