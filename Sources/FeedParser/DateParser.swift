@@ -287,6 +287,8 @@ extension DateParser.Scanner {
         var year: Int?
         var sawTime = false
         var sawZone = false
+        var sawNumericZone = false
+        var sawNamedZone = false
         var sawWeekday = false
 
         while true {
@@ -323,8 +325,15 @@ extension DateParser.Scanner {
                     guard sawTime, fields.hour >= 1, fields.hour <= 12 else { return nil }
                     fields.hour = fields.hour % 12 + (meridiem ? 12 : 0)
                 } else if let offset = DateParser.zoneOffset(bytes, word) {
-                    guard sawTime || year != nil, !sawZone else { return nil }
+                    guard sawTime || year != nil else { return nil }
+                    // `+0300 MSK`: the numeric offset already given is authoritative; one name may follow it.
+                    if sawNumericZone, !sawNamedZone {
+                        sawNamedZone = true
+                        continue
+                    }
+                    guard !sawZone else { return nil }
                     sawZone = true
+                    sawNamedZone = true
                     fields.offset = offset
                     // `GMT+3`, `UTC-05:00`.
                     if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") {
@@ -367,6 +376,7 @@ extension DateParser.Scanner {
             } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
                 guard sawTime, !sawZone else { return nil }
                 sawZone = true
+                sawNumericZone = true
                 index += 1
                 guard let offset = readNumericZone(negative: byte == UInt8(ascii: "-")) else { return nil }
                 fields.offset = offset

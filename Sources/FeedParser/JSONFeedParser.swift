@@ -51,7 +51,7 @@ extension JSONFeedParser {
 
     private static func invalidJSON(_ bytes: UnsafeRawBufferPointer, underlying: any Error) -> FeedParseError {
         let detail = (underlying as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-        let suffix = detail.map { " (\($0))" } ?? ""
+        let suffix = detail.map { " (" + $0.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) + ")" } ?? ""
         let prefix = bytes.prefix(4096)
         let mentionsJSONFeed = prefix.withUnsafeBytes { raw in
             String(decoding: raw, as: UTF8.self).contains("jsonfeed.org/version")

@@ -194,8 +194,22 @@ import Testing
     @Test func brokenJSONFeedIsUnrecoverable() throws {
         let error = try #require(Self.parseError(Self.fixture("broken")))
         #expect(error.kind == .unrecoverable)
-        #expect(error.reason.hasPrefix("the JSON Feed is not valid JSON"))
+        #expect(error.reason.hasPrefix("the JSON Feed is not valid JSON ("))
         #expect(error.reason.contains("truncated"))
+    }
+
+    @Test func byteOrderMarkIsAccepted() throws {
+        let json = "\u{FEFF}" + #"{"version": "https://jsonfeed.org/version/1", "title": "BOM", "items": []}"#
+        #expect(try Self.parse(Data(json.utf8)).title == "BOM")
+    }
+
+    @Test func deepNestingIsRejectedNotACrash() {
+        let arrays = String(repeating: "[", count: 100_000)
+        #expect(Self.parseError(Data(arrays.utf8))?.kind == .notAFeed)
+        let objects =
+            #"{"version": "https://jsonfeed.org/version/1.1", "items": "#
+            + String(repeating: #"{"a": "#, count: 100_000)
+        #expect(Self.parseError(Data(objects.utf8))?.kind == .unrecoverable)
     }
 
     @Test func arrayIsNotAFeed() throws {
