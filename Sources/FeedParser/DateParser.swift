@@ -119,8 +119,8 @@ extension DateParser {
             while index < end, isSpace(bytes[index]) { index += 1 }
         }
 
-        /// Reads 1...`maximum` digits; nil (and no movement) when there is none or more than `maximum`.
-        mutating func readNumber(minimumDigits: Int = 1, maximumDigits: Int) -> (value: Int, digits: Int)? {
+        /// Reads 1...`maximumDigits` digits; nil (and no movement) when there is none or more than that.
+        mutating func readNumber(maximumDigits: Int) -> (value: Int, digits: Int)? {
             var value = 0
             var digits = 0
             var cursor = index
@@ -130,7 +130,7 @@ extension DateParser {
                 value = value * 10 + Int(bytes[cursor] - 0x30)
                 cursor += 1
             }
-            guard digits >= minimumDigits else { return nil }
+            guard digits > 0 else { return nil }
             index = cursor
             return (value, digits)
         }
@@ -149,7 +149,7 @@ extension DateParser {
         }
 
         /// Reads `.123` / `,123` (any number of digits; digits past nanoseconds are ignored).
-        mutating func readFraction() -> Double? {
+        mutating func readFraction() -> Double {
             guard current == UInt8(ascii: ".") || current == UInt8(ascii: ","), isDigit(peek(1)) else { return 0 }
             index += 1
             var numerator = 0
@@ -245,8 +245,7 @@ extension DateParser.Scanner {
             }
             guard let second = readFixed(2) else { return nil }
             fields.second = second
-            guard let fraction = readFraction() else { return nil }
-            fields.fraction = fraction
+            fields.fraction = readFraction()
         }
 
         skipSpaces()
@@ -358,8 +357,7 @@ extension DateParser.Scanner {
                         index += 1
                         guard let second = readFixed(2) else { return nil }
                         fields.second = second
-                        guard let fraction = readFraction() else { return nil }
-                        fields.fraction = fraction
+                        fields.fraction = readFraction()
                     }
                 } else if number.digits >= 3 {
                     guard year == nil else { return nil }

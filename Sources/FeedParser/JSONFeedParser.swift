@@ -8,10 +8,11 @@ import Foundation
 /// Relative URLs are resolved against `feed_url`, else `home_page_url`, else the document URL. Items keep no
 /// invented title. Dates go through `DateParser`. Authors fall back to the feed's authors, as the spec says.
 ///
-/// RSS-in-JSON: scripting.com publishes "RSS 2.0 serialised as JSON" (`{"rss": {"version": "2.0", "channel":
-/// {…, "item": […]}}}`, https://github.com/scripting/Scripting-News/tree/master/rss-in-json). It is not a JSON
-/// Feed, but it is a feed: every field maps one-to-one onto RSS 2.0, so it is parsed as the RSS it encodes and
-/// reported with format `rss2.0` (and a warning naming the serialisation), rather than rejected.
+/// RSS-in-JSON (decision): scripting.com publishes "RSS 2.0 serialised as JSON" (`{"rss": {"version": "2.0",
+/// "channel": {…, "item": […]}}}`, https://github.com/scripting/Scripting-News/tree/master/rss-in-json). It is not
+/// a JSON Feed, but it is a feed whose every field maps one-to-one onto RSS 2.0, and rejecting it would drop a
+/// real source. So it is parsed as the RSS it encodes and reported with format `rss2.0`, exactly as the XML
+/// version of the same channel would be. Nothing in such a document is broken, so it carries no warning.
 public enum JSONFeedParser {
     /// Parses JSON Feed 1.0 / 1.1 (or RSS-in-JSON). `documentURL` resolves relative URLs.
     /// Throws `FeedParseError` when the bytes are not JSON or the JSON is not a feed.
