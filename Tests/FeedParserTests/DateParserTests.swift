@@ -176,4 +176,55 @@ import Testing
         let bytes: [UInt8] = [0xFF, 0xFE, 0x32, 0x30, 0x32, 0x35]
         #expect(bytes.withUnsafeBufferPointer { DateParser.parse($0) } == nil)
     }
+
+    // MARK: Properties
+
+    /// A deterministic generator (SplitMix64), so failures reproduce.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func roundTripsRandomInstants() throws {
+        var random = SplitMix(state: 1)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        for _ in 0..<5000 {
+            // 1900-01-01 ... 2099-12-31, whole seconds.
+            let seconds = Int64.random(in: -2_208_988_800..<4_102_444_800, using: &random)
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+            let iso = date.rfc3339
+            #expect(DateParser.parse(iso) == date, "\(iso)")
+
+            // The same instant as RFC 822 with a random numeric offset.
+            let offsetMinutes = Int.random(in: -12 * 60...14 * 60, using: &random) / 15 * 15
+            let local = Date(timeIntervalSince1970: TimeInterval(seconds + Int64(offsetMinutes * 60))).rfc3339
+            let year = local.prefix(4)
+            let month = try #require(Int(local.dropFirst(5).prefix(2)))
+            let day = local.dropFirst(8).prefix(2)
+            let time = local.dropFirst(11).prefix(8)
+            let sign = offsetMinutes < 0 ? "-" : "+"
+            let zone = sign + String(format: "%02d%02d", abs(offsetMinutes) / 60, abs(offsetMinutes) % 60)
+            let rfc822 = "Mon, \(day) \(months[month - 1]) \(year) \(time) \(zone)"
+            #expect(DateParser.parse(rfc822) == date, "\(rfc822)")
+        }
+    }
+
+    @Test func randomInputNeverCrashes() {
+        var random = SplitMix(state: 42)
+        let alphabet = Array("0123456789 ,:.-+TZzGMTUESDPamp()/FriAugSepJunWed\t\u{0}é".utf8)
+        for _ in 0..<50_000 {
+            let length = Int.random(in: 0...40, using: &random)
+            let bytes = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] }
+            if let date = bytes.withUnsafeBufferPointer({ DateParser.parse($0) }) {
+                let seconds = date.timeIntervalSince1970
+                #expect(seconds > -62_200_000_000 && seconds < 253_500_000_000, "\(bytes)")
+            }
+        }
+    }
 }

@@ -127,4 +127,24 @@ import Testing
         #expect(text.hasPrefix("Word & word. Word & word."))
         #expect(text.count == 20_000 * "Word & word.".count + 19_999)
     }
+
+    @Test func randomMarkupNeverCrashes() {
+        let extractor = TextExtractor()
+        var state: UInt64 = 99
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = [
+            "<", ">", "</", "/>", "&", ";", "&amp;", "&#", "x", "1F600", "&nbsp;", "<p>", "<script>", "</script>",
+            "<!--", "-->", "<![CDATA[", "]]>", "\"", "=", " ", "\n", "Привет", "שלום", "\u{0}", "<b", "&#0;",
+            "&#xFFFFFF;", "<style>",
+        ]
+        for _ in 0..<5000 {
+            let html = (0..<next(20)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = extractor.plainText(fromHTML: html)
+            #expect(!text.hasPrefix(" ") && !text.hasSuffix(" "), "\(html)")
+            #expect(!text.contains("  "), "\(html)")
+        }
+    }
 }

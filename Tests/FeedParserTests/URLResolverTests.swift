@@ -109,4 +109,23 @@ import Testing
     @Test func baseWithFragmentAndWhitespace() {
         #expect(URLResolver.resolve("b", against: "  https://example.com/x/a#frag\n") == "https://example.com/x/b")
     }
+
+    @Test func randomReferencesNeverCrashAndResolvedResultsAreStable() {
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = ["/", ".", "..", "?", "#", ":", "a", "b", "%20", "//", "http:", " ", "\n", "é", "x=1&y"]
+        for _ in 0..<20_000 {
+            let reference = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            guard let resolved = URLResolver.resolve(reference, against: "https://example.com/a/b/c?q#f") else {
+                continue
+            }
+            // Resolving an absolute result again changes nothing.
+            if resolved.hasPrefix("https://") {
+                #expect(URLResolver.resolve(resolved, against: "https://other.example/") == resolved, "\(reference)")
+            }
+        }
+    }
 }
