@@ -32,14 +32,21 @@ struct EncodingDetector {
         if let declared, !isUTF8Label(declared) {
             return Decision(forcedEncoding: webName(declared), note: nil)
         }
-        if isValidUTF8(bytes, allowTruncatedTail: !isComplete) {
-            return Decision(forcedEncoding: "UTF-8", note: nil)
+        let guess = guess(head: head, isComplete: isComplete)
+        if guess == "UTF-8" {
+            return Decision(forcedEncoding: guess, note: nil)
         }
-        let guess = looksCyrillic(bytes) ? "windows-1251" : "windows-1252"
         let what = declared.map { "declares \($0) but its bytes are not valid UTF-8" } ?? "declares no encoding"
         return Decision(
             forcedEncoding: guess,
             note: "the document \(what); it was read as \(guess) (a guess, so some characters may be wrong)")
+    }
+
+    /// Judges by the bytes alone: UTF-8 when they are valid UTF-8, else windows-1251 or windows-1252.
+    static func guess(head: UnsafeRawBufferPointer, isComplete: Bool) -> String {
+        let bytes = head.bindMemory(to: UInt8.self)
+        if isValidUTF8(bytes, allowTruncatedTail: !isComplete) { return "UTF-8" }
+        return looksCyrillic(bytes) ? "windows-1251" : "windows-1252"
     }
 
     /// The `encoding="…"` of an XML declaration at the start of `bytes` (after optional whitespace).

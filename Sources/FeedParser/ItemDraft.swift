@@ -35,8 +35,13 @@ struct ItemDraft {
     }
 
     /// Adds an enclosure unless one with the same URL is already there.
-    static func add(_ enclosure: Enclosure, to list: inout [Enclosure]) {
-        if !list.contains(where: { $0.url == enclosure.url }) { list.append(enclosure) }
+    mutating func addEnclosure(_ enclosure: Enclosure) {
+        if !enclosures.contains(where: { $0.url == enclosure.url }) { enclosures.append(enclosure) }
+    }
+
+    /// Adds a media:content attachment (used only when the item has no enclosure of its own).
+    mutating func addMediaEnclosure(_ enclosure: Enclosure) {
+        if !mediaEnclosures.contains(where: { $0.url == enclosure.url }) { mediaEnclosures.append(enclosure) }
     }
 
     mutating func addAuthor(_ author: String) {

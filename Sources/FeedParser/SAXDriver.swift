@@ -19,6 +19,9 @@ struct SAXProblem: Sendable, Hashable {
     var message: String
 }
 
+/// What the shim's input-repair filter changed (counts of bare `&`, HTML entities, leading whitespace, ...).
+typealias SAXRepairs = axml_repairs
+
 /// An element's qualified name as three NUL-terminated UTF-8 strings owned by libxml2.
 struct SAXName {
     var localName: UnsafePointer<UInt8>
@@ -39,7 +42,7 @@ struct SAXAttributes {
     /// `count` groups of five pointers: local name, prefix, namespace URI, value start, value end.
     let storage: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
 
-    static let empty = SAXAttributes(count: 0, storage: nil)
+    static var empty: SAXAttributes { SAXAttributes(count: 0, storage: nil) }
 
     /// The value of the first attribute with this local name, in no namespace or in `namespaceURI` when given.
     func value(_ localName: StaticString, namespaceURI: StaticString? = nil) -> UnsafeBufferPointer<UInt8>? {
@@ -200,8 +203,8 @@ final class SAXDriver {
     }
 
     /// What the shim's input-repair filter changed so far.
-    var repairs: axml_repairs {
-        guard let parser else { return axml_repairs() }
+    var repairs: SAXRepairs {
+        guard let parser else { return SAXRepairs() }
         return axml_parser_repairs(parser)
     }
 
