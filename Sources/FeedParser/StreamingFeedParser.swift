@@ -202,7 +202,8 @@ public final class StreamingFeedParser {
         if feedParser.nestedItemsClosed > 0 {
             let count = feedParser.nestedItemsClosed
             warnings.append(
-                "\(count) item\(count == 1 ? " was" : "s were") not closed before the next one started (mismatched tags)")
+                "\(count) item\(count == 1 ? " was" : "s were") not closed before the next one started (mismatched tags)"
+            )
         }
         if feedParser.isInsideDocument {
             let completed = feedParser.itemCount

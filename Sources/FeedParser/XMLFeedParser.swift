@@ -477,7 +477,9 @@ final class XMLFeedParser: SAXDelegate {
             let resolved = URLResolver.resolve(base, against: currentBase) ?? base
             bases.append((depth, resolved))
         }
-        if depth <= 2, channel.xmlLanguage == nil, let language = attributes.string("lang", namespaceURI: Self.xmlNamespace) {
+        if depth <= 2, channel.xmlLanguage == nil,
+            let language = attributes.string("lang", namespaceURI: Self.xmlNamespace)
+        {
             channel.xmlLanguage = language
         }
     }

@@ -65,7 +65,8 @@ struct ParseCommand: AsyncParsableCommand {
         if mode == .stats {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let line = "files=\(files.count) items=\(itemTotal) bytes=\(byteTotal) seconds="
+            let line =
+                "files=\(files.count) items=\(itemTotal) bytes=\(byteTotal) seconds="
                 + String(format: "%.3f", seconds) + "\n"
             try StandardStreams.writeOutput(Array(line.utf8))
         }
