@@ -70,6 +70,22 @@ struct ParseCommand: AsyncParsableCommand {
                 + String(format: "%.3f", seconds) + "\n"
             try StandardStreams.writeOutput(Array(line.utf8))
         }
+        if ProcessInfo.processInfo.environment["AGGREGATOR_REPORT_PEAK_RSS"] == "1",
+            let peak = Self.peakResidentKilobytes()
+        {
+            // Diagnostic for tests and benchmarks: the kernel's high-water mark of this process's own memory.
+            StandardStreams.writeError("peak_rss_kb=\(peak)\n")
+        }
         if failed { throw ExitCode(1) }
+    }
+
+    /// VmHWM from /proc/self/status: the peak resident set of this process (not inherited from its parent,
+    /// unlike `ru_maxrss` of a child started with vfork/posix_spawn).
+    static func peakResidentKilobytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+        }
+        return nil
     }
 }
