@@ -596,11 +596,9 @@ static void axml_text_append(axml_text_extractor *extractor, const unsigned char
         if (c > 0x20 && c != 0xC2) {
             if (extractor->pending_space && out > start) *out++ = ' ';
             extractor->pending_space = 0;
-            size_t run = i + 1;
-            while (run < length && bytes[run] > 0x20 && bytes[run] != 0xC2) run++;
-            memcpy(out, bytes + i, run - i);
-            out += run - i;
-            i = run;
+            *out++ = c;
+            i++;
+            while (i < length && bytes[i] > 0x20 && bytes[i] != 0xC2) *out++ = bytes[i++];
             continue;
         }
         int space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
