@@ -17,6 +17,20 @@ public struct FetchOutcome<Product: Sendable>: Sendable {
     /// Wall-clock seconds from start to end of the transfer (0 when it never started).
     public var duration: TimeInterval
 
+    /// An outcome (the fetcher makes these; tests and replays may too).
+    public init(
+        request: FetchRequest, status: FetchStatus, head: ResponseHead? = nil, redirects: [Redirect] = [],
+        product: Product? = nil, bodyBytes: Int64 = 0, duration: TimeInterval = 0
+    ) {
+        self.request = request
+        self.status = status
+        self.head = head
+        self.redirects = redirects
+        self.product = product
+        self.bodyBytes = bodyBytes
+        self.duration = duration
+    }
+
     /// The URL to store from now on, when the chain starts with permanent redirects (301/308): the target of the
     /// last permanent hop before any temporary one. Nil when nothing should be persisted.
     public var permanentURL: String? {

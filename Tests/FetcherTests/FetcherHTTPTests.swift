@@ -320,3 +320,28 @@ final class ConcurrencyGauge: @unchecked Sendable {
         return highest
     }
 }
+
+@Suite("Autodiscovery over HTTP")
+struct AutodiscoveryHTTPTests {
+    @Test("a web page's <link rel=alternate> leads to its feed")
+    func pageToFeed() async throws {
+        let server = try await TestHTTPServer.start(routes: [
+            "/news/today.html": { _ in
+                FetcherFixtures.ok(
+                    Array(
+                        "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"../feed.xml\"></head></html>"
+                            .utf8), [HTTPHeader("Content-Type"): "text/html; charset=utf-8"])
+            },
+            "/feed.xml": { _ in FetcherFixtures.ok(FetcherFixtures.rssBytes) },
+        ])
+        let fetcher = Fetcher(configuration: FetcherFixtures.quick)
+        let page = await fetcher.fetchCollecting([FetchRequest(url: server.url("/news/today.html"))])
+        let body = try #require(page[0].product)
+        #expect(FeedAutodiscovery.looksLikeHTML(body.bytes, mediaType: page[0].head?.mediaType))
+        let links = FeedAutodiscovery.feedLinks(inHTML: body.bytes, pageURL: page[0].head?.url ?? "")
+        #expect(links.map(\.url) == [server.url("/feed.xml")])
+        let feed = await fetcher.fetchCollecting([FetchRequest(url: links[0].url)])
+        #expect(feed[0].product?.bytes == FetcherFixtures.rssBytes)
+        await server.stop()
+    }
+}
