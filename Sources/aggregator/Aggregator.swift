@@ -7,6 +7,9 @@ struct Aggregator: AsyncParsableCommand {
         commandName: "aggregator",
         abstract: "Fetch feeds, track claims across them, and write a daily digest.",
         version: AggregatorVersion.string,
-        subcommands: [VersionCommand.self, ParseCommand.self]
+        subcommands: [
+            VersionCommand.self, ParseCommand.self, ImportCommand.self, VerifyCommand.self, PruneCommand.self,
+            BenchStoreCommand.self,
+        ]
     )
 }
