@@ -64,7 +64,9 @@ public struct OPMLDocument: Sendable, Hashable {
                     if seen.insert(url).inserted {
                         result.append(
                             Subscription(
-                                url: url, title: outline.title ?? (outline.text.isEmpty ? nil : outline.text),
+                                url: url,
+                                title: outline.title
+                                    ?? (outline.text.isEmpty || outline.text == url ? nil : outline.text),
                                 htmlURL: outline.htmlURL, categories: path))
                     }
                     walk(outline.children, path: path)

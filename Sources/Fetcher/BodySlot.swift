@@ -20,4 +20,10 @@ final class TypedBodySlot<Sink: FetchBodySink>: BodySlot {
     func finish(error: FetchError?) {
         product = sink.finish(error: error)
     }
+
+    /// Hands the product over once (the slot keeps no copy).
+    func takeProduct() -> Sink.Product? {
+        defer { product = nil }
+        return product
+    }
 }

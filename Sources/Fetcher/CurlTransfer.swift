@@ -23,6 +23,7 @@ final class CurlTransfer {
     private var capExceeded = false
     private var rejectedBySink = false
     private var startedAt: Date?
+    private var released = false
     /// Set once the transfer has ended (or was never started); `CurlMulti` reads it into the outcome.
     private(set) var result: (status: FetchStatus, head: ResponseHead?, redirects: [Redirect])?
     private(set) var duration: TimeInterval = 0
@@ -45,9 +46,22 @@ final class CurlTransfer {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
-        curl_slist_free_all(headerList)
+        if !released {
+            curl_easy_cleanup(handle)
+            curl_slist_free_all(headerList)
+        }
         errorBuffer.deallocate()
+    }
+
+    /// Drops the sink and the easy handle's buffers once the outcome has been delivered.
+    func release() {
+        slot = nil
+        if !released {
+            released = true
+            curl_easy_cleanup(handle)
+            curl_slist_free_all(headerList)
+            headerList = nil
+        }
     }
 
     /// Records an outcome for a transfer that never reached libcurl (bad URL, deferred host).

@@ -28,8 +28,27 @@ public struct Fetcher: Sendable {
         _ requests: [FetchRequest], makeSink: (Int, ResponseHead) -> Sink?,
         progress: (Int, Int) -> Void = { _, _ in }
     ) -> [FetchOutcome<Sink.Product>] {
+        var outcomes: [FetchOutcome<Sink.Product>?] = Array(repeating: nil, count: requests.count)
+        var finished = 0
+        fetchEach(requests, makeSink: makeSink) { index, outcome in
+            outcomes[index] = outcome
+            finished += 1
+            progress(finished, requests.count)
+        }
+        return outcomes.enumerated().map { index, outcome in
+            outcome ?? FetchOutcome(request: requests[index], status: .deferred(until: Date()))
+        }
+    }
+
+    /// Fetches every request on the calling thread and hands each outcome to `onEach` as soon as its transfer
+    /// ends (in completion order, with the request's index), keeping nothing: the way to stream a large batch
+    /// into a store without holding every product in memory. Every request gets exactly one call.
+    public func fetchEach<Sink: FetchBodySink>(
+        _ requests: [FetchRequest], makeSink: (Int, ResponseHead) -> Sink?,
+        onEach: (Int, FetchOutcome<Sink.Product>) -> Void
+    ) {
         withoutActuallyEscaping(makeSink) { makeSink in
-            run(requests, makeSink: makeSink, progress: progress)
+            run(requests, makeSink: makeSink, deliver: onEach)
         }
     }
 
@@ -41,7 +60,7 @@ public struct Fetcher: Sendable {
     ) async -> [FetchOutcome<Sink.Product>] {
         await withCheckedContinuation { continuation in
             let thread = Thread {
-                continuation.resume(returning: self.run(requests, makeSink: makeSink, progress: progress))
+                continuation.resume(returning: self.fetchBlocking(requests, makeSink: makeSink, progress: progress))
             }
             thread.name = "aggregator.fetcher"
             thread.start()
@@ -58,14 +77,14 @@ public struct Fetcher: Sendable {
 
 extension Fetcher {
     private func run<Sink: FetchBodySink>(
-        _ requests: [FetchRequest], makeSink: @escaping (Int, ResponseHead) -> Sink?, progress: (Int, Int) -> Void
-    ) -> [FetchOutcome<Sink.Product>] {
+        _ requests: [FetchRequest], makeSink: @escaping (Int, ResponseHead) -> Sink?,
+        deliver: (Int, FetchOutcome<Sink.Product>) -> Void
+    ) {
         var transfers: [CurlTransfer] = []
-        var settled: [Int: FetchStatus] = [:]
         for (index, request) in requests.enumerated() {
             switch Self.hostKey(of: request) {
             case .failure(let error):
-                settled[index] = .failed(error)
+                deliver(index, FetchOutcome(request: request, status: .failed(error)))
             case .success(let host):
                 let transfer = CurlTransfer(
                     index: index, request: request, hostKey: host, maxBodyBytes: configuration.maxBodyBytes,
@@ -73,49 +92,35 @@ extension Fetcher {
                 if let transfer {
                     transfers.append(transfer)
                 } else {
-                    settled[index] = .failed(
-                        FetchError(
-                            .transport, feedURL: request.feedURL, reason: "libcurl could not create a handle",
-                            hint: "the system is out of memory or libcurl is broken; retried on the next run"))
+                    let error = FetchError(
+                        .transport, feedURL: request.feedURL, reason: "libcurl could not create a handle",
+                        hint: "the system is out of memory or libcurl is broken; retried on the next run")
+                    deliver(index, FetchOutcome(request: request, status: .failed(error)))
                 }
             }
         }
-
-        var finished = settled.count
-        let total = requests.count
-        if let multi = CurlMulti(configuration: configuration) {
-            multi.run(transfers) { _ in
-                finished += 1
-                progress(finished, total)
-            }
-        } else {
+        func outcome(of transfer: CurlTransfer) -> FetchOutcome<Sink.Product> {
+            let result = transfer.result
+            return FetchOutcome(
+                request: transfer.request, status: result?.status ?? .deferred(until: Date()), head: result?.head,
+                redirects: result?.redirects ?? [], product: (transfer.slot as? TypedBodySlot<Sink>)?.takeProduct(),
+                bodyBytes: transfer.receivedBytes, duration: transfer.duration)
+        }
+        guard let multi = CurlMulti(configuration: configuration) else {
             for transfer in transfers {
                 transfer.settle(
                     .failed(
                         FetchError(
                             .transport, feedURL: transfer.request.feedURL, reason: "libcurl could not start a batch",
                             hint: "libcurl is broken or out of memory; retried on the next run")))
+                deliver(transfer.index, outcome(of: transfer))
             }
+            return
         }
-
-        var outcomes = requests.map { request in
-            FetchOutcome<Sink.Product>(
-                request: request, status: .deferred(until: Date()), head: nil, redirects: [], product: nil,
-                bodyBytes: 0, duration: 0)
+        multi.run(transfers) { transfer in
+            deliver(transfer.index, outcome(of: transfer))
+            transfer.release()
         }
-        for (index, status) in settled {
-            outcomes[index].status = status
-        }
-        for transfer in transfers {
-            guard let result = transfer.result else { continue }
-            outcomes[transfer.index].status = result.status
-            outcomes[transfer.index].head = result.head
-            outcomes[transfer.index].redirects = result.redirects
-            outcomes[transfer.index].bodyBytes = transfer.receivedBytes
-            outcomes[transfer.index].duration = transfer.duration
-            outcomes[transfer.index].product = (transfer.slot as? TypedBodySlot<Sink>)?.product
-        }
-        return outcomes
     }
 
     /// `scheme://host:port` in lower case, the unit of politeness; fails for anything but absolute http(s) URLs.

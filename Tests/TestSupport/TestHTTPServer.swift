@@ -123,3 +123,46 @@ private struct RecordingHandler: HTTPHandler {
         return try await handler(recorded)
     }
 }
+
+/// A response described without FlyingFox types, for test targets that do not import FlyingFox.
+public struct TestReply: Sendable {
+    /// The status code.
+    public var status: Int
+    /// Header name → value.
+    public var headers: [String: String]
+    /// The body bytes.
+    public var body: [UInt8]
+
+    /// A reply; the body defaults to empty.
+    public init(status: Int = 200, headers: [String: String] = [:], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A 200 with a feed body.
+    public static func feed(_ text: String, headers: [String: String] = [:]) -> TestReply {
+        var all = ["Content-Type": "application/rss+xml; charset=utf-8"]
+        for (name, value) in headers { all[name] = value }
+        return TestReply(status: 200, headers: all, body: Array(text.utf8))
+    }
+
+    var response: HTTPResponse {
+        var fields = HTTPHeaders()
+        for (name, value) in headers { fields[HTTPHeader(name)] = value }
+        return HTTPResponse(
+            statusCode: HTTPStatusCode(status, phrase: "Test"), headers: fields, body: Data(body))
+    }
+}
+
+extension TestHTTPServer {
+    /// Starts a server with fixed routes described by `TestReply` (unknown paths get 404).
+    public static func start(replies: [String: @Sendable (TestRequest) -> TestReply]) async throws -> TestHTTPServer {
+        try await start { request in
+            guard let reply = replies[request.path] else {
+                return HTTPResponse(statusCode: .notFound, body: Data("no route \(request.path)".utf8))
+            }
+            return reply(request).response
+        }
+    }
+}
