@@ -19,11 +19,20 @@ public struct FeedState: Sendable, Hashable, Codable {
     public var retired: Bool
     /// Host-wide back-off requested by 429/503 Retry-After.
     public var retryAfter: Date?
+    /// RSS `<ttl>` in minutes from the last parsed document (kept across 304s for the schedule).
+    public var ttlMinutes: Int?
+    /// Typical gap between the feed's items, in seconds, estimated from the last parsed document.
+    public var publishInterval: Double?
+    /// Date of the newest item seen in the last parsed document.
+    public var newestItem: Date?
+    /// HTTP status of the last response (0 or nil when none arrived).
+    public var lastStatus: Int?
 
     public init(
         url: String, aliases: [String] = [], etag: String? = nil, lastModified: String? = nil,
         lastAttempt: Date? = nil, lastSuccess: Date? = nil, lastError: String? = nil, errorCount: Int = 0,
-        nextDue: Date? = nil, retired: Bool = false, retryAfter: Date? = nil
+        nextDue: Date? = nil, retired: Bool = false, retryAfter: Date? = nil, ttlMinutes: Int? = nil,
+        publishInterval: Double? = nil, newestItem: Date? = nil, lastStatus: Int? = nil
     ) {
         self.url = url
         self.aliases = aliases
@@ -36,6 +45,10 @@ public struct FeedState: Sendable, Hashable, Codable {
         self.nextDue = nextDue
         self.retired = retired
         self.retryAfter = retryAfter
+        self.ttlMinutes = ttlMinutes
+        self.publishInterval = publishInterval
+        self.newestItem = newestItem
+        self.lastStatus = lastStatus
     }
 
     /// The stable key of a feed in the store: a hash of the URL it was first subscribed under.

@@ -1,0 +1,136 @@
+import FeedModel
+import FeedParser
+import Fetcher
+import Foundation
+import Store
+
+/// One `aggregator fetch` run: picks the due feeds, fetches them (bodies streamed into the parser), stores new
+/// and changed items and every feed's new state, and reports what happened to each feed.
+///
+/// Everything runs on the calling thread: libcurl's multi loop, the parser (inside the write callback) and the
+/// store writer (as each transfer completes), so memory holds one parsed document at a time, not the batch.
+final class FeedFetchRun {
+    /// What happened to one feed.
+    struct FeedReport: Sendable {
+        var url: String
+        /// `updated`, `unchanged`, `failed`, `deferred`, `gone`.
+        var status: String
+        var items = 0
+        var added = 0
+        var changed = 0
+        var kind: String?
+        var message: String?
+        var warnings: [String] = []
+        var movedTo: String?
+    }
+
+    /// Totals for the summary line and `--json`.
+    struct Summary: Sendable {
+        var subscribed = 0
+        var due = 0
+        var retired = 0
+        var reports: [FeedReport] = []
+        var seconds = 0.0
+
+        func count(_ status: String) -> Int { reports.count { $0.status == status } }
+        var failures: [FeedReport] { reports.filter { $0.status == "failed" || $0.status == "gone" } }
+    }
+
+    private let directory: FeedDirectory
+    private let writer: StoreWriter
+    private let fetcher: Fetcher
+    private let schedule: FeedSchedule
+    private let ignoreSchedule: Bool
+    private let commitEvery = 200
+
+    init(directory: FeedDirectory, writer: StoreWriter, fetcher: Fetcher, schedule: FeedSchedule, all: Bool) {
+        self.directory = directory
+        self.writer = writer
+        self.fetcher = fetcher
+        self.schedule = schedule
+        self.ignoreSchedule = all
+    }
+
+    /// Runs the batch. `progress` is called after each feed with (done, due). Store failures stop the run.
+    func run(now: Date = Date(), progress: (Int, Int) -> Void) throws(StoreError) -> Summary {
+        let started = Date()
+        var summary = Summary(subscribed: directory.entries.count)
+        let due = directory.entries.filter { schedule.isDue($0.state, now: now, ignoringSchedule: ignoreSchedule) }
+        summary.retired = directory.entries.count { $0.state.retired }
+        summary.due = due.count
+        let requests = due.map { entry in
+            FetchRequest(
+                url: entry.state.url, feedURL: entry.subscription.url, etag: entry.state.etag,
+                lastModified: entry.state.lastModified)
+        }
+        let maxBytes = Int(clamping: fetcher.configuration.maxBodyBytes)
+        var storeFailure: StoreError?
+        var done = 0
+        fetcher.fetchEach(requests, makeSink: { _, head in ParsingSink(head: head, maxBytes: maxBytes) }) {
+            index, outcome in
+            done += 1
+            progress(done, due.count)
+            guard storeFailure == nil else { return }
+            do throws(StoreError) {
+                summary.reports.append(try record(outcome, for: due[index], now: now))
+                if done % commitEvery == 0 { try writer.commit() }
+            } catch {
+                storeFailure = error
+            }
+        }
+        if let storeFailure { throw storeFailure }
+        try writer.finish()
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Stores one outcome: the items of a parsed 200, then the feed's new state and its run-log line.
+    private func record(
+        _ fetched: FetchOutcome<ParsingSink.Product>, for entry: FeedDirectory.Entry, now: Date
+    ) throws(StoreError) -> FeedReport {
+        var outcome = fetched
+        var report = FeedReport(url: entry.subscription.url, status: "failed")
+        var body: BodySummary?
+        switch (outcome.status, outcome.product) {
+        case (.fetched, .feed(let feed)):
+            let result = try writer.upsert(feed, feedURL: entry.keyURL, at: now)
+            report.status = "updated"
+            report.items = feed.items.count
+            report.added = result.added
+            report.changed = result.changed
+            report.warnings = feed.warnings
+            body = BodySummary(
+                ttlMinutes: feed.timeToLiveMinutes, itemDates: feed.items.compactMap { $0.published ?? $0.updated })
+        case (.fetched, .notAFeed(let error)), (.failed, .notAFeed(let error)):
+            let message = "\(entry.subscription.url): \(error.description)"
+            outcome.status = .failed(
+                FetchError(.rejectedBody, feedURL: entry.subscription.url, reason: error.reason, hint: error.hint))
+            body = BodySummary(failure: message)
+        case (.fetched, _):
+            body = BodySummary(failure: "\(entry.subscription.url): the body could not be read — retried later")
+        case (.notModified, _):
+            report.status = "unchanged"
+        case (.gone, _):
+            report.status = "gone"
+        case (.deferred, _):
+            report.status = "deferred"
+        case (.failed, _):
+            break
+        }
+        let state = schedule.update(entry.state, with: outcome, body: body, now: now)
+        if state.url != entry.state.url { report.movedTo = state.url }
+        if report.status == "failed" || report.status == "gone" {
+            report.message = state.lastError
+            report.kind = outcome.error?.kind.rawValue ?? (report.status == "gone" ? "gone" : "parse")
+        }
+        if case .deferred(let until) = outcome.status {
+            report.message = "\(entry.subscription.url): the host asked us to wait until \(until.rfc3339); not fetched"
+        }
+        try writer.setFeedState(state, forKey: entry.key)
+        writer.recordFeedResult(
+            FeedRunResult(
+                feedKey: entry.key, url: entry.subscription.url, status: report.status, added: report.added,
+                changed: report.changed, message: report.message))
+        return report
+    }
+}

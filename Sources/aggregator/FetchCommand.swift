@@ -1,0 +1,219 @@
+import ArgumentParser
+import FeedModel
+import FeedParser
+import Fetcher
+import Foundation
+import Store
+
+/// `aggregator fetch`: what cron runs every 15 minutes.
+struct FetchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Fetch the due feeds of the subscription list, parse them and store new items.",
+        discussion: """
+            Only feeds that are due are fetched (see `aggregator feeds list`): the next fetch of a feed waits for
+            the larger of 15 minutes, its RSS <ttl>, the server's Cache-Control max-age or Expires, and how
+            often it really publishes (at most 24 hours); failures back off exponentially up to 24 hours, and a
+            429/503 Retry-After pauses the whole host. Requests are conditional (ETag, Last-Modified), 16 at a
+            time, at most 2 per host; redirects (at most 5, http and https only) are followed, and a 301/308
+            moves the feed to its new URL. Proxies come from http_proxy, https_proxy and no_proxy.
+
+            Quiet unless something is wrong: each failed feed is named on stderr with what to do.
+            Exit status: 0 all well, 1 some feeds failed, 2 usage or configuration error, 3 another run holds
+            the store.
+
+            Examples:
+              aggregator fetch
+              aggregator fetch --opml my.opml --store /var/lib/aggregator --json
+              aggregator fetch --all --force --verbose
+            """
+    )
+
+    @OptionGroup var subscriptions: SubscriptionOptions
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Fetch every feed now, ignoring the schedule and back-off (retired feeds stay retired).")
+    var all = false
+
+    @Flag(help: "Ignore the stored validators: ask for full bodies (no If-None-Match / If-Modified-Since).")
+    var force = false
+
+    @Flag(help: "Print a JSON run summary on stdout.")
+    var json = false
+
+    @Flag(help: "Print one line per feed on stderr, successes included.")
+    var verbose = false
+
+    @Flag(help: "Wait for another run to release the store instead of exiting with status 3.")
+    var wait = false
+
+    @Option(help: "Transfers at once.")
+    var concurrency = 16
+
+    @Option(name: .customLong("per-host"), help: "Transfers at once against one host.")
+    var perHost = 2
+
+    @Option(help: "A URL or mailto: for site owners, added to the User-Agent (default: $AGGREGATOR_CONTACT).")
+    var contact: String?
+
+    @Option(name: .customLong("max-body-mib"), help: "Largest feed body accepted, in MiB.")
+    var maxBodyMiB = 16
+
+    func validate() throws {
+        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if perHost < 1 { throw ValidationError("--per-host must be at least 1") }
+        if maxBodyMiB < 1 { throw ValidationError("--max-body-mib must be at least 1") }
+    }
+
+    func run() throws {
+        let document: OPMLDocument
+        do throws(SubscriptionFile.Failure) {
+            document = try SubscriptionFile.load(subscriptions.path, mustExist: true)
+        } catch {
+            StandardStreams.writeError("aggregator: \(error.description)\n")
+            throw ExitCode(2)
+        }
+        let writer: StoreWriter
+        do throws(StoreError) {
+            writer = try StoreWriter.open(at: store.path, command: "fetch", wait: wait)
+        } catch {
+            if error.isLocked { throw StoreFailure.exit(error) }
+            StandardStreams.writeError("aggregator: \(error.description)\n")
+            throw ExitCode(2)
+        }
+        let directory = FeedDirectory(
+            subscriptions: document.subscriptions, records: writer.snapshot().feeds)
+        let fetchRun = FeedFetchRun(
+            directory: directory, writer: writer, fetcher: Fetcher(configuration: fetcherConfiguration()),
+            schedule: FeedSchedule(), all: all)
+        let progress = ProgressLine(enabled: isatty(2) == 1 && !verbose)
+        let summary: FeedFetchRun.Summary
+        do throws(StoreError) {
+            summary = try fetchRun.run { done, total in progress.update("fetching \(done)/\(total)") }
+        } catch {
+            progress.clear()
+            throw StoreFailure.exit(error)
+        }
+        progress.clear()
+        report(summary)
+        if !summary.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    private func fetcherConfiguration() -> FetcherConfiguration {
+        var configuration = FetcherConfiguration()
+        configuration.maxConcurrentTransfers = concurrency
+        configuration.maxTransfersPerHost = perHost
+        configuration.maxBodyBytes = Int64(maxBodyMiB) * 1_048_576
+        configuration.product = "aggregator/\(AggregatorVersion.string)"
+        configuration.contact = contact ?? ProcessInfo.processInfo.environment["AGGREGATOR_CONTACT"]
+        configuration.useValidators = !force
+        return configuration
+    }
+}
+
+// MARK: - Reporting
+
+extension FetchCommand {
+    private func report(_ summary: FeedFetchRun.Summary) {
+        var lines = ""
+        for feed in summary.reports {
+            if let message = feed.message, feed.status == "failed" || feed.status == "gone" {
+                lines += "aggregator: \(message)\n"
+            } else if verbose {
+                lines += "aggregator: \(feed.url): \(verboseLine(feed))\n"
+            }
+            if verbose {
+                for warning in feed.warnings { lines += "aggregator: \(feed.url): warning: \(warning)\n" }
+            }
+        }
+        let failed = summary.failures.count
+        if failed > 0 || verbose {
+            lines +=
+                "aggregator: fetch: \(summary.due) of \(summary.subscribed) feeds due; "
+                + "\(summary.count("updated")) updated, \(summary.count("unchanged")) unchanged, "
+                + "\(summary.count("deferred")) deferred, \(failed) failed"
+                + (summary.retired > 0 ? ", \(summary.retired) retired (see `aggregator feeds list`)" : "")
+                + String(format: " in %.2f s\n", summary.seconds)
+        }
+        StandardStreams.writeError(lines)
+        if json {
+            try? StandardStreams.writeOutput(Array(jsonSummary(summary).utf8))
+        }
+    }
+
+    private func verboseLine(_ feed: FeedFetchRun.FeedReport) -> String {
+        var line: String
+        switch feed.status {
+        case "updated": line = "\(feed.items) items, \(feed.added) new, \(feed.changed) changed"
+        case "unchanged": line = "not modified"
+        case "deferred": line = feed.message ?? "deferred"
+        default: line = feed.status
+        }
+        if let moved = feed.movedTo { line += " (moved permanently to \(moved))" }
+        return line
+    }
+
+    private func jsonSummary(_ summary: FeedFetchRun.Summary) -> String {
+        let added = summary.reports.reduce(0) { $0 + $1.added }
+        let changed = summary.reports.reduce(0) { $0 + $1.changed }
+        let items = summary.reports.reduce(0) { $0 + $1.items }
+        var failures: [String] = []
+        for feed in summary.failures {
+            failures.append(
+                "{\"url\":\(JSONText.quote(feed.url)),\"kind\":\(JSONText.quote(feed.kind ?? "unknown")),"
+                    + "\"message\":\(JSONText.quote(feed.message ?? ""))}")
+        }
+        return "{\"subscribed\":\(summary.subscribed),\"due\":\(summary.due),"
+            + "\"updated\":\(summary.count("updated")),\"unchanged\":\(summary.count("unchanged")),"
+            + "\"deferred\":\(summary.count("deferred")),\"failed\":\(summary.failures.count),"
+            + "\"retired\":\(summary.retired),\"items\":\(items),\"itemsAdded\":\(added),"
+            + "\"itemsChanged\":\(changed),\"seconds\":\(String(format: "%.3f", summary.seconds)),"
+            + "\"failures\":[\(failures.joined(separator: ","))]}\n"
+    }
+}
+
+/// A single self-overwriting status line on stderr, only when stderr is a terminal.
+final class ProgressLine {
+    private let enabled: Bool
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func update(_ text: String) {
+        guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+        lastDraw = Date()
+        drawn = true
+        StandardStreams.writeError("\r\u{1B}[K\(text)")
+    }
+
+    func clear() {
+        guard enabled, drawn else { return }
+        StandardStreams.writeError("\r\u{1B}[K")
+    }
+}
+
+/// Minimal JSON string quoting for hand-built summaries.
+enum JSONText {
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
