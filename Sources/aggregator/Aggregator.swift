@@ -9,7 +9,7 @@ struct Aggregator: AsyncParsableCommand {
         version: AggregatorVersion.string,
         subcommands: [
             VersionCommand.self, ParseCommand.self, ImportCommand.self, VerifyCommand.self, PruneCommand.self,
-            BenchStoreCommand.self, FeedsCommand.self, FetchCommand.self,
+            BenchStoreCommand.self, FeedsCommand.self, FetchCommand.self, TagCommand.self, ClaimsCommand.self,
         ]
     )
 }
