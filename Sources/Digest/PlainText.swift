@@ -19,4 +19,10 @@ enum PlainText {
         }
         return result
     }
+
+    /// An http(s) link as one line, or nil for other schemes (`javascript:` and the like are not shown).
+    static func link(_ url: String?) -> String? {
+        guard let url, HTMLEscape.link(url) != nil else { return nil }
+        return line(url)
+    }
 }

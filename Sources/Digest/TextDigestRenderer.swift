@@ -31,7 +31,7 @@ public struct TextDigestRenderer: Sendable {
                 out += PlainText.line(group.feedTitle) + more + "\n"
                 for item in group.items {
                     out += "  - " + PlainText.line(item.title) + " (" + DigestTime.minute(item.time) + ")\n"
-                    if let link = item.link { out += "    " + PlainText.line(link) + "\n" }
+                    if let link = PlainText.link(item.link) { out += "    " + link + "\n" }
                 }
             }
             if report.notableOmitted > 0 { out += "\n\(report.notableOmitted) more new items not listed.\n" }
@@ -59,22 +59,23 @@ public struct TextDigestRenderer: Sendable {
             out += "   Balance: " + DigestTitle.balance(claim.balance) + "\n"
         }
         let maximum = claim.activity.map { max($0.tally.supports, $0.tally.disputes, $0.tally.mentions) }.max() ?? 0
-        let label = "   \(claim.activity.count) days "
-        let pad = String(repeating: " ", count: label.count)
-        out += label + "supports " + Sparkline.render(claim.activity.map(\.tally.supports), maximum: maximum) + "\n"
-        out += pad + "disputes " + Sparkline.render(claim.activity.map(\.tally.disputes), maximum: maximum) + "\n"
-        out += pad + "mentions " + Sparkline.render(claim.activity.map(\.tally.mentions), maximum: maximum) + "\n"
+        if let first = claim.activity.first, let last = claim.activity.last {
+            out += "   Activity \(DigestTime.day(first.day)) to \(DigestTime.day(last.day)), one mark a day:\n"
+        }
+        out += "     supports " + Sparkline.render(claim.activity.map(\.tally.supports), maximum: maximum) + "\n"
+        out += "     disputes " + Sparkline.render(claim.activity.map(\.tally.disputes), maximum: maximum) + "\n"
+        out += "     mentions " + Sparkline.render(claim.activity.map(\.tally.mentions), maximum: maximum) + "\n"
         if let first = claim.firstSeen {
             out += "   First seen: " + PlainText.line(first.title) + "\n"
             out += "     " + PlainText.line(first.feedTitle) + ", " + DigestTime.minute(first.time) + "\n"
-            if let link = first.link { out += "     " + PlainText.line(link) + "\n" }
+            if let link = PlainText.link(first.link) { out += "     " + link + "\n" }
         }
         if let best = claim.bestEvidence {
             let stance = best.stance.map { " (\($0.rawValue))" } ?? ""
             out += "   Best evidence\(stance): " + PlainText.line(best.title) + "\n"
             if !best.snippet.isEmpty { out += "     “" + PlainText.line(best.snippet) + "”\n" }
             out += "     " + PlainText.line(best.feedTitle) + ", " + DigestTime.minute(best.time) + "\n"
-            if let link = best.link { out += "     " + PlainText.line(link) + "\n" }
+            if let link = PlainText.link(best.link) { out += "     " + link + "\n" }
         }
     }
 

@@ -1,0 +1,110 @@
+import Digest
+import FeedModel
+import Foundation
+import Testing
+
+@Suite struct DigestRenderingTests {
+    let report = DigestFixture.report
+
+    @Test func textMatchesGoldenFile() throws {
+        try GoldenFile.check(TextDigestRenderer().render(report), against: "digest.txt")
+    }
+
+    @Test func htmlMatchesGoldenFile() throws {
+        try GoldenFile.check(HTMLDigestRenderer().render(report), against: "digest.html")
+    }
+
+    @Test func hostileTextIsEscapedInHTML() {
+        let html = HTMLDigestRenderer().render(report)
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;&gt;&lt;img src=x"))
+        #expect(html.contains("Evil &amp; Co &quot;&gt;&lt;img src=x onerror=alert(document.cookie)&gt;"))
+        #expect(html.contains("&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;steal()&lt;/script&gt;"))
+        let lower = html.lowercased()
+        #expect(!lower.contains("<script"))
+        #expect(!lower.contains("<img"))
+        #expect(!lower.contains("<b>"))
+        #expect(!lower.contains("javascript:"))
+        #expect(!lower.contains("<link"))
+        #expect(!lower.contains("url("))
+        #expect(!lower.contains("@import"))
+        #expect(!lower.contains("<style"))
+        // Every real tag is one the renderer writes, with no event handler or source attribute.
+        let allowed: Set<String> = [
+            "!doctype", "html", "head", "meta", "title", "body", "table", "tr", "td", "h1", "h2", "div", "span",
+            "strong", "a", "blockquote", "ul", "li", "br",
+        ]
+        for tag in Self.tags(in: lower) {
+            let name = String(tag.drop { $0 == "/" }.prefix { $0 != " " && $0 != ">" })
+            #expect(allowed.contains(name), "unexpected tag <\(tag)>")
+            #expect(!tag.contains(" on") && !tag.contains(" src="), "unexpected attribute in <\(tag)>")
+        }
+    }
+
+    /// The text between each "<" and the next ">".
+    static func tags(in html: String) -> [Substring] {
+        var tags: [Substring] = []
+        var rest = html[...]
+        while let open = rest.firstIndex(of: "<") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: ">") else { break }
+            tags.append(rest[afterOpen..<close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return tags
+    }
+
+    @Test func hostileTextIsIntactInPlainText() {
+        let text = TextDigestRenderer().render(report)
+        #expect(text.contains(DigestFixture.hostileTitle))
+        #expect(text.contains(DigestFixture.hostileFeedTitle))
+        #expect(text.contains("<b>bold</b> & <script>steal()</script>"))
+    }
+
+    @Test func htmlIsReadyForMailClients() {
+        let html = HTMLDigestRenderer().render(report)
+        #expect(html.contains("<meta name=\"color-scheme\" content=\"light dark\">"))
+        #expect(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
+        #expect(html.contains("max-width:640px"))
+        #expect(html.contains("<span dir=\"auto\">Россия объявляет мобилизацию резервистов</span>"))
+        #expect(html.contains("ٹرمپ کا یوکرین سے ڈونباس چھوڑنے کا مطالبہ"))
+        #expect(html.contains("dir=\"auto\">بی بی سی اردو</span>"))
+        // Links only for http(s); the javascript: item is shown unlinked.
+        #expect(html.contains("<a href=\"https://kyivindependent.com/a4\""))
+    }
+
+    @Test func textShowsSparklinesAndCyrillic() {
+        let text = TextDigestRenderer().render(report)
+        #expect(text.contains("   Activity 2026-11-12 to 2026-11-25, one mark a day:\n     supports ▁▁▁▁▁▁▁▁▁▁▁▁█▁\n"))
+        #expect(!text.contains("javascript:"))
+        #expect(text.contains("Россия объявляет мобилизацию резервистов [russia-callup] NEW CLAIM"))
+        #expect(text.contains("Reuters World <https://www.reuters.com/world/rss>"))
+    }
+
+    @Test func controlCharactersInFeedTextCannotForgeLines() {
+        var report = DigestFixture.report
+        report.claims[0].title = "Line one\r\nX-Injected: yes\u{1B}[31m"
+        let text = TextDigestRenderer().render(report)
+        #expect(!text.contains("\r"))
+        #expect(!text.contains("\u{1B}"))
+        #expect(text.contains("Line one X-Injected: yes [31m"))
+        let html = HTMLDigestRenderer().render(report)
+        #expect(!html.contains("\u{1B}"))
+    }
+
+    @Test(arguments: [
+        ("a & b", "a &amp; b"), ("<x y='1'>", "&lt;x y=&#39;1&#39;&gt;"), ("\"q\"", "&quot;q&quot;"),
+        ("plain Донбас", "plain Донбас"), ("bell\u{7}", "bell"),
+    ])
+    func escapeFunction(input: String, expected: String) {
+        #expect(HTMLEscape.text(input) == expected)
+    }
+
+    @Test func onlyHTTPLinksSurvive() {
+        #expect(HTMLEscape.link("https://example.org/a?b=1&c=2") == "https://example.org/a?b=1&amp;c=2")
+        #expect(HTMLEscape.link("JavaScript:alert(1)") == nil)
+        #expect(HTMLEscape.link("data:text/html,<script>") == nil)
+        #expect(HTMLEscape.link("https://x.org/\"onmouseover=") == "https://x.org/&quot;onmouseover=")
+        #expect(HTMLEscape.link("https://x.org/a b") == nil)
+        #expect(HTMLEscape.link(nil) == nil)
+    }
+}
