@@ -9,7 +9,13 @@ import Foundation
 /// that holds feed text, so Cyrillic, Arabic and Urdu titles lay out correctly. Every piece of feed text goes
 /// through `HTMLEscape.text`, every link through `HTMLEscape.link`.
 public struct HTMLDigestRenderer: Sendable {
-    public init() {}
+    /// Claims after this many are listed in one line each, without chart and evidence, so the message stays
+    /// under Gmail's 102 KB clipping limit.
+    public var detailedClaims: Int
+
+    public init(detailedClaims: Int = 30) {
+        self.detailedClaims = max(0, detailedClaims)
+    }
 
     /// Stance colours: mid-tone, legible on white and on near-black.
     static let supportsColor = "#2f9e5a"
@@ -48,8 +54,17 @@ public struct HTMLDigestRenderer: Sendable {
 
         out += heading("Claims, most active first")
         if report.claims.isEmpty { out += row("No tracked claim moved in this period.") }
-        for (index, claim) in report.claims.enumerated() {
+        for (index, claim) in report.claims.enumerated().prefix(detailedClaims) {
             renderClaim(claim, number: index + 1, into: &out)
+        }
+        if report.claims.count > detailedClaims {
+            var cell = "<div style=\"font-weight:bold;\">More claims that moved</div>\n"
+            cell += "<ul style=\"margin:4px 0 0 0;padding-left:20px;\">\n"
+            for (index, claim) in report.claims.enumerated().dropFirst(detailedClaims) {
+                cell += "<li style=\"margin:2px 0;\">\(index + 1). <span dir=\"auto\">\(HTMLEscape.text(claim.title))</span> "
+                cell += muted(HTMLEscape.text(claim.id)) + " " + stanceCounts(claim.tally) + "</li>\n"
+            }
+            out += row(cell + "</ul>\n", padding: "12px 0", border: true)
         }
         if !report.notableGroups.isEmpty {
             out += heading("Other new items")
@@ -195,12 +210,8 @@ extension HTMLDigestRenderer {
         var html = "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" "
         html += "style=\"margin:6px 0 2px 0;border-collapse:collapse;\"><tr>\n"
         for day in days {
-            let label = HTMLEscape.text(
-                "\(DigestTime.day(day.day)): \(day.tally.supports) supports, \(day.tally.disputes) disputes, "
-                    + "\(day.tally.mentions) mentions")
-            html += "<td valign=\"bottom\" height=\"\(barHeight)\" title=\"\(label)\" "
-            html += "style=\"vertical-align:bottom;height:\(barHeight)px;padding:0 1px;\">"
-            html += "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"12\">"
+            html += "<td valign=\"bottom\" height=\"\(barHeight)\" style=\"vertical-align:bottom;padding:0 1px;\">"
+            html += "<table cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"10\">"
             var segments: [(Int, String)] = [
                 (day.tally.mentions, Self.mentionsColor), (day.tally.disputes, Self.disputesColor),
                 (day.tally.supports, Self.supportsColor),
@@ -209,8 +220,8 @@ extension HTMLDigestRenderer {
             if segments.isEmpty { segments = [(0, Self.mutedColor)] }
             for (count, fill) in segments {
                 let height = max(count == 0 ? 1 : 2, count * barHeight / maximum)
-                html += "<tr><td height=\"\(height)\" style=\"height:\(height)px;background-color:\(fill);"
-                html += "font-size:0;line-height:0;\">&#8203;</td></tr>"
+                html += "<tr><td height=\"\(height)\" bgcolor=\"\(fill)\" style=\"height:\(height)px;font-size:0;"
+                html += "line-height:0;\">&#8203;</td></tr>"
             }
             html += "</table></td>\n"
         }

@@ -89,7 +89,8 @@ public struct MIMEDigestMessage: Sendable {
             message += "--\(boundary)\r\n"
             message += "Content-Type: \(type); charset=utf-8\r\n"
             message += "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
-            message += QuotedPrintable.encode(body)
+            // The CRLF before a boundary belongs to the boundary, so the body's own last line end needs another.
+            message += QuotedPrintable.encode(body) + "\r\n"
         }
         message += "--\(boundary)--\r\n"
         return message

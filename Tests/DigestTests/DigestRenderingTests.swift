@@ -108,3 +108,12 @@ import Testing
         #expect(HTMLEscape.link(nil) == nil)
     }
 }
+
+extension DigestRenderingTests {
+    @Test func claimsBeyondTheDetailLimitGetOneLineEach() {
+        let html = HTMLDigestRenderer(detailedClaims: 1).render(report)
+        #expect(html.contains("More claims that moved"))
+        #expect(html.contains("<li style=\"margin:2px 0;\">4. <span dir=\"auto\">&lt;script&gt;"))
+        #expect(html.components(separatedBy: "First seen:").count == 1)
+    }
+}
