@@ -61,7 +61,8 @@ public struct HTMLDigestRenderer: Sendable {
             var cell = "<div style=\"font-weight:bold;\">More claims that moved</div>\n"
             cell += "<ul style=\"margin:4px 0 0 0;padding-left:20px;\">\n"
             for (index, claim) in report.claims.enumerated().dropFirst(detailedClaims) {
-                cell += "<li style=\"margin:2px 0;\">\(index + 1). <span dir=\"auto\">\(HTMLEscape.text(claim.title))</span> "
+                cell +=
+                    "<li style=\"margin:2px 0;\">\(index + 1). <span dir=\"auto\">\(HTMLEscape.text(claim.title))</span> "
                 cell += muted(HTMLEscape.text(claim.id)) + " " + stanceCounts(claim.tally) + "</li>\n"
             }
             out += row(cell + "</ul>\n", padding: "12px 0", border: true)
@@ -138,7 +139,8 @@ extension HTMLDigestRenderer {
                 let since = feed.lastSuccess.map { "last success " + DigestTime.minute($0) } ?? "never succeeded"
                 cell += "<li style=\"margin:2px 0;\"><span dir=\"auto\">\(HTMLEscape.text(feed.title))</span> "
                 cell += muted(HTMLEscape.text(feed.url), wrap: true) + "<br>"
-                cell += "<span dir=\"auto\" style=\"color:\(Self.disputesColor);\">\(HTMLEscape.text(feed.error))</span> "
+                cell +=
+                    "<span dir=\"auto\" style=\"color:\(Self.disputesColor);\">\(HTMLEscape.text(feed.error))</span> "
                 cell += muted("(\(feed.failures) failure\(feed.failures == 1 ? "" : "s"), \(since))") + "</li>\n"
             }
             out += row(cell + "</ul>\n", padding: "4px 0")

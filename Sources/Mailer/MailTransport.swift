@@ -56,7 +56,8 @@ public enum MailTransport: Sendable, Hashable, CustomStringConvertible {
             throw .invalidTransport(value, reason: "the port must be a number from 1 to 65535")
         }
         guard !host.isEmpty else { throw .invalidTransport(value, reason: "the host is missing") }
-        self = .smtp(url: (implicitTLS ? "smtps://" : "smtp://") + authority, host: String(host), implicitTLS: implicitTLS)
+        self = .smtp(
+            url: (implicitTLS ? "smtps://" : "smtp://") + authority, host: String(host), implicitTLS: implicitTLS)
     }
 
     public var description: String {

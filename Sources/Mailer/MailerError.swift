@@ -20,12 +20,15 @@ public enum MailerError: Error, Sendable, Hashable, CustomStringConvertible {
             return "cannot send: \(reason)."
         case .smtp(let url, let code, let message, let response, let reply):
             var text = "sending to \(url) failed: \(message)"
-            if let reply, !reply.isEmpty { text += "; the server answered \"\(reply)\"" } else if response > 0 {
+            if let reply, !reply.isEmpty {
+                text += "; the server answered \"\(reply)\""
+            } else if response > 0 {
                 text += "; last SMTP reply code \(response)"
             }
             return text + ". " + Self.hint(curlCode: code, responseCode: response)
         case .sendmailNotRunnable(let path, let reason):
-            return "cannot run \(path): \(reason). Install a sendmail-compatible program or use --send smtp://host:port."
+            return
+                "cannot run \(path): \(reason). Install a sendmail-compatible program or use --send smtp://host:port."
         case .sendmailFailed(let path, let status, let standardError):
             let detail = standardError.isEmpty ? "" : ": \(standardError)"
             return "\(path) -t exited with status \(status)\(detail). Check the addresses and the local mail setup."

@@ -1,8 +1,8 @@
 import Digest
 import Foundation
 import Mailer
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct MailerTests {
     static func digestMessage() throws -> MIMEDigestMessage {
@@ -93,7 +93,8 @@ import TestSupport
             try Mailer(transport: MailTransport(parsing: "sendmail", sendmailPath: script.path)).send(
                 "Subject: x\r\n\r\nx\r\n", from: "a@example.org", to: ["b@example.org"])
         }
-        #expect(error == .sendmailFailed(path: script.path, status: 75, standardError: "sendmail: fatal: no recipients"))
+        #expect(
+            error == .sendmailFailed(path: script.path, status: 75, standardError: "sendmail: fatal: no recipients"))
     }
 
     @Test func aMissingSendmailIsReported() throws {
