@@ -3,7 +3,7 @@ import Foundation
 
 /// The plain data a digest is built from, as the store hands it over: every stored item with its feed and the
 /// time it was first seen, every claim link, the tracked claims and the feeds' states.
-public struct DigestInput: Sendable {
+public struct DigestInput: Sendable, Codable {
     public var items: [Item]
     public var links: [ClaimLink]
     public var claims: [Claim]
@@ -19,7 +19,7 @@ public struct DigestInput: Sendable {
 
 extension DigestInput {
     /// One stored item.
-    public struct Item: Sendable {
+    public struct Item: Sendable, Codable {
         /// The store key of the item's feed (`Feed.key`).
         public var feedKey: String
         public var item: FeedItem
@@ -34,7 +34,7 @@ extension DigestInput {
     }
 
     /// One subscribed feed.
-    public struct Feed: Sendable {
+    public struct Feed: Sendable, Codable {
         /// The store key (`FeedState.key(forURL:)` of the URL it was subscribed under).
         public var key: String
         /// The feed's own title, when known; otherwise the digest shows the URL's host.

@@ -101,6 +101,5 @@ enum DigestFixture {
 
     static let input = DigestInput(items: items, links: links, claims: claims, feeds: feeds)
 
-    static let report = DigestReportBuilder(notablePerFeed: 2, notableFeeds: 10, notableTotal: 25)
-        .build(input, period: period, generatedAt: periodEnd)
+    static let report = DigestReportBuilder().build(input, period: period, generatedAt: periodEnd)
 }
