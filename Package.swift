@@ -36,6 +36,7 @@ let package = Package(
                 "FeedModel", "FeedParser", "Fetcher", "Mailer", "Claims", "Store", "Digest", "CXMLShim", "CCurl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
 
@@ -53,7 +54,7 @@ let package = Package(
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "FeedModel", "TestSupport"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims", "FeedModel", "TestSupport"]),
         .testTarget(
-            name: "DigestTests", dependencies: ["Digest", "Mailer", "FeedModel", "TestSupport"],
+            name: "DigestTests", dependencies: ["Digest", "Mailer", "Store", "FeedModel", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CLITests", dependencies: ["FeedModel", "TestSupport"]),

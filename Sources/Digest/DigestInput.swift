@@ -20,13 +20,17 @@ public struct DigestInput: Sendable, Codable {
 extension DigestInput {
     /// One stored item.
     public struct Item: Sendable, Codable {
+        /// The id claim links use for the item (`ClaimLink.itemID`: the store's item id).
+        public var id: String
         /// The store key of the item's feed (`Feed.key`).
         public var feedKey: String
         public var item: FeedItem
         /// When the aggregator first stored the item: decides which period it belongs to.
         public var firstSeen: Date
 
-        public init(feedKey: String, item: FeedItem, firstSeen: Date) {
+        /// `id` defaults to the feed's own item id (`item.id`).
+        public init(id: String? = nil, feedKey: String, item: FeedItem, firstSeen: Date) {
+            self.id = id ?? item.id
             self.feedKey = feedKey
             self.item = item
             self.firstSeen = firstSeen

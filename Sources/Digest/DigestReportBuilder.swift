@@ -200,7 +200,7 @@ extension DigestReportBuilder {
             let end = period.end
             for index in input.items.indices {
                 var needsFeed = false
-                if let slot = slots[input.items[index].item.id], slotItem[slot] < 0 {
+                if let slot = slots[input.items[index].id], slotItem[slot] < 0 {
                     slotItem[slot] = index
                     needsFeed = true
                 }
@@ -279,7 +279,7 @@ extension DigestReportBuilder {
         func evidence(item index: Int, link: ClaimLink?) -> DigestReport.Evidence {
             let item = input.items[index].item
             return .init(
-                itemID: item.id, title: item.title ?? item.link ?? item.id,
+                itemID: input.items[index].id, title: item.title ?? item.link ?? item.id,
                 snippet: link?.snippet ?? "", stance: link?.stance, feedTitle: feedTitle(itemFeed[index]),
                 time: displayTime(index), link: item.link)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Digest
 import Foundation
 import Mailer
+import Store
 
 /// `aggregator digest`: what moved on the tracked claims since the last digest, as text, HTML or a mail.
 struct DigestCommand: ParsableCommand {
@@ -50,6 +51,9 @@ struct DigestCommand: ParsableCommand {
     @Option(help: "The store folder.")
     var store: String = "Storage"
 
+    @Option(help: "The claims file.")
+    var claims: String = "Feeds/claims.yaml"
+
     @Option(help: .hidden)
     var now: String?
 
@@ -80,11 +84,12 @@ struct DigestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = DigestSnapshotSource(directory: URL(fileURLWithPath: store))
+        let source = DigestStoreSource(root: store)
         do {
             let generatedAt = try resolvedNow()
             let period = try DigestSince(parsing: since).period(now: generatedAt, lastMark: source.lastMark())
-            let report = DigestReportBuilder().build(try source.loadInput(), period: period, generatedAt: generatedAt)
+            let input = try source.loadInput(claims: DigestClaimsFile.load(from: claims), period: period)
+            let report = DigestReportBuilder().build(input, period: period, generatedAt: generatedAt)
             if let send {
                 try mail(report, via: send)
                 try source.setMark(period.end)
@@ -103,6 +108,8 @@ struct DigestCommand: ParsableCommand {
         } catch let error as DigestError {
             throw fail(error.description)
         } catch let error as DigestSinceError {
+            throw fail(error.description)
+        } catch let error as StoreError {
             throw fail(error.description)
         }
     }

@@ -21,12 +21,13 @@ enum DigestFixture {
         feed(hostileFeedTitle, "https://evil.example/feed"),
         feed(nil, "https://www.kyivpost.com/feed"),
         DigestInput.Feed(
-            key: "reuters", title: "Reuters World",
+            key: FeedState.key(forURL: "https://www.reuters.com/world/rss"), title: "Reuters World",
             state: FeedState(
                 url: "https://www.reuters.com/world/rss", lastSuccess: Date(timeIntervalSince1970: 1_795_400_000),
                 lastError: "HTTP 503 Service Unavailable from www.reuters.com", errorCount: 3)),
         DigestInput.Feed(
-            key: "oldblog", title: "Old Blog", state: FeedState(url: "https://old.example/blog.xml", retired: true)),
+            key: FeedState.key(forURL: "https://old.example/blog.xml"), title: "Old Blog",
+            state: FeedState(url: "https://old.example/blog.xml", retired: true)),
     ]
 
     static func feed(_ title: String?, _ url: String) -> DigestInput.Feed {
