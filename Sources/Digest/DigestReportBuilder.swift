@@ -57,21 +57,26 @@ public struct DigestReportBuilder: Sendable {
 
 extension DigestReportBuilder {
     private func notable(_ context: Context, excluding shown: Set<Int>) -> ([DigestReport.FeedGroup], Int) {
-        // Candidates per feed, best first.
-        var perFeed: [Int: [Int]] = [:]
+        // Candidates per feed with their sort keys computed once: more claim links first, then most recent.
+        struct Candidate {
+            var links: Int
+            var time: Date
+            var item: Int
+        }
+        func better(_ lhs: Candidate, _ rhs: Candidate) -> Bool {
+            if lhs.links != rhs.links { return lhs.links > rhs.links }
+            return lhs.time != rhs.time ? lhs.time > rhs.time : lhs.item < rhs.item
+        }
+        var perFeed: [Int: [Candidate]] = [:]
         var candidateCount = 0
         for itemIndex in context.newItems where !shown.contains(itemIndex) {
-            perFeed[context.itemFeed[itemIndex], default: []].append(itemIndex)
+            let candidate = Candidate(
+                links: context.linkCount[itemIndex], time: context.displayTime(itemIndex), item: itemIndex)
+            perFeed[context.itemFeed[itemIndex], default: []].append(candidate)
             candidateCount += 1
         }
-        let better = { (lhs: Int, rhs: Int) -> Bool in
-            let (left, right) = (context.linkCount[lhs], context.linkCount[rhs])
-            if left != right { return left > right }
-            let (leftTime, rightTime) = (context.displayTime(lhs), context.displayTime(rhs))
-            return leftTime != rightTime ? leftTime > rightTime : lhs < rhs
-        }
-        var ranked: [(feed: Int, items: [Int], total: Int)] = perFeed.map { feed, items in
-            (feed, Array(items.sorted(by: better).prefix(notablePerFeed)), items.count)
+        var ranked: [(feed: Int, items: [Candidate], total: Int)] = perFeed.map { feed, candidates in
+            (feed, Array(candidates.sorted(by: better).prefix(notablePerFeed)), candidates.count)
         }
         ranked.removeAll { $0.items.isEmpty }
         ranked.sort { lhs, rhs in
@@ -87,7 +92,7 @@ extension DigestReportBuilder {
             groups.append(
                 .init(
                     feedTitle: context.feedTitle(entry.feed),
-                    items: items.map { context.evidence(item: $0, link: nil) },
+                    items: items.map { context.evidence(item: $0.item, link: nil) },
                     omitted: entry.total - items.count))
         }
         return (groups, candidateCount - listed)
@@ -156,7 +161,7 @@ extension DigestReportBuilder {
         let period: DateInterval
         let activityDays: Int
         /// Distinct item ids that links refer to → slot; `slotItem[slot]` is the item's index (-1: unknown).
-        var slots: [String: Int] = [:]
+        var slots = ItemIDTable(capacity: 0)
         var slotItem: [Int] = []
         /// Per item: index into `input.feeds` (-1: unknown feed) and how many links it has.
         var itemFeed: [Int]
@@ -191,16 +196,16 @@ extension DigestReportBuilder {
 
         /// Pass 1 over links (ids they need) and pass over items (resolve those ids, find new items).
         mutating func resolveItems() {
-            slots.reserveCapacity(input.links.count)
-            for link in input.links where slots[link.itemID] == nil {
-                slots[link.itemID] = slots.count
+            slots = ItemIDTable(capacity: input.links.count)
+            for link in input.links {
+                slots.insert(link.itemID)
             }
             slotItem = Array(repeating: -1, count: slots.count)
             let start = period.start
             let end = period.end
             for index in input.items.indices {
                 var needsFeed = false
-                if let slot = slots[input.items[index].id], slotItem[slot] < 0 {
+                if let slot = slots.slot(of: input.items[index].id), slotItem[slot] < 0 {
                     slotItem[slot] = index
                     needsFeed = true
                 }
@@ -218,7 +223,7 @@ extension DigestReportBuilder {
             let start = period.start
             let end = period.end
             for (linkIndex, link) in input.links.enumerated() {
-                guard let claim = claimIndex[link.claimID], let slot = slots[link.itemID] else { continue }
+                guard let claim = claimIndex[link.claimID], let slot = slots.slot(of: link.itemID) else { continue }
                 let itemIndex = slotItem[slot]
                 guard itemIndex >= 0 else { continue }
                 let seen = input.items[itemIndex].firstSeen
@@ -271,7 +276,7 @@ extension DigestReportBuilder {
 
         private func evidence(link linkIndex: Int, shown: inout Set<Int>) -> DigestReport.Evidence? {
             let link = input.links[linkIndex]
-            guard let slot = slots[link.itemID], slotItem[slot] >= 0 else { return nil }
+            guard let slot = slots.slot(of: link.itemID), slotItem[slot] >= 0 else { return nil }
             shown.insert(slotItem[slot])
             return evidence(item: slotItem[slot], link: link)
         }
