@@ -5,7 +5,8 @@ let package = Package(
     targets: [
         .target(name: "FeedModel"),
         .target(name: "Digest", dependencies: ["FeedModel"]),
-        .executableTarget(name: "DigestBench", dependencies: ["Digest", "FeedModel"]),
+        .target(name: "Store", dependencies: ["FeedModel"]),
+        .executableTarget(name: "DigestBench", dependencies: ["Digest", "FeedModel", "Store"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,15 @@
 // Synthetic digest benchmark: N items (default 1,000,000) over 1000 feeds and 30 days, 100 claims, one link per
 // 10 items; times DigestReportBuilder.build (wall and process CPU) and the two renderers.
 //   cd Benchmarks/DigestBench && swift build -c release && .build/release/DigestBench 1000000
+// With `store <folder> [N]`: writes a real store of N items once, then times what `aggregator digest` does.
 import Digest
 import FeedModel
 import Foundation
 
+if CommandLine.arguments.dropFirst().first == "store" {
+    try StoreBench.run(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
 let itemCount = Int(CommandLine.arguments.dropFirst().first ?? "1000000") ?? 1_000_000
 let end = Date(timeIntervalSince1970: 1_795_590_000)
 var feeds: [DigestInput.Feed] = []
