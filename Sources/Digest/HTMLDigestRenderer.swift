@@ -13,8 +13,12 @@ public struct HTMLDigestRenderer: Sendable {
     /// under Gmail's 102 KB clipping limit.
     public var detailedClaims: Int
 
-    public init(detailedClaims: Int = 30) {
+    /// Claims listed in one line each after the detailed ones; the rest are counted.
+    public var listedClaims: Int
+
+    public init(detailedClaims: Int = 10, listedClaims: Int = 50) {
         self.detailedClaims = max(0, detailedClaims)
+        self.listedClaims = max(0, listedClaims)
     }
 
     /// Stance colours: mid-tone, legible on white and on near-black.
@@ -60,12 +64,17 @@ public struct HTMLDigestRenderer: Sendable {
         if report.claims.count > detailedClaims {
             var cell = "<div style=\"font-weight:bold;\">More claims that moved</div>\n"
             cell += "<ul style=\"margin:4px 0 0 0;padding-left:20px;\">\n"
-            for (index, claim) in report.claims.enumerated().dropFirst(detailedClaims) {
-                cell +=
-                    "<li style=\"margin:2px 0;\">\(index + 1). <span dir=\"auto\">\(HTMLEscape.text(claim.title))</span> "
-                cell += muted(HTMLEscape.text(claim.id)) + " " + stanceCounts(claim.tally) + "</li>\n"
+            let listed = report.claims.enumerated().dropFirst(detailedClaims).prefix(listedClaims)
+            for (index, claim) in listed {
+                let tally = claim.tally
+                cell += "<li>\(index + 1). <span dir=\"auto\">\(HTMLEscape.text(claim.title))</span> "
+                cell += muted("\(tally.supports) supports, \(tally.disputes) disputes, \(tally.mentions) mentions")
+                cell += "</li>\n"
             }
-            out += row(cell + "</ul>\n", padding: "12px 0", border: true)
+            cell += "</ul>\n"
+            let rest = report.claims.count - detailedClaims - listed.count
+            if rest > 0 { cell += muted("\(rest) more claims moved; the plain-text part lists them all.") }
+            out += row(cell, padding: "12px 0", border: true)
         }
         if !report.notableGroups.isEmpty {
             out += heading("Other new items")
@@ -211,9 +220,11 @@ extension HTMLDigestRenderer {
         let maximum = max(1, days.map(\.tally.total).max() ?? 0)
         var html = "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" "
         html += "style=\"margin:6px 0 2px 0;border-collapse:collapse;\"><tr>\n"
+        // A fixed-height first cell keeps the chart 36 px tall whatever the bars.
+        html += "<td style=\"height:\(barHeight)px;width:0;padding:0;\"></td>\n"
         for day in days {
-            html += "<td valign=\"bottom\" height=\"\(barHeight)\" style=\"vertical-align:bottom;padding:0 1px;\">"
-            html += "<table cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"10\">"
+            html += "<td valign=\"bottom\" style=\"padding:0 1px;font-size:0;line-height:0;\">"
+            html += "<table cellpadding=\"0\" cellspacing=\"0\" width=\"10\">"
             var segments: [(Int, String)] = [
                 (day.tally.mentions, Self.mentionsColor), (day.tally.disputes, Self.disputesColor),
                 (day.tally.supports, Self.supportsColor),
@@ -222,8 +233,7 @@ extension HTMLDigestRenderer {
             if segments.isEmpty { segments = [(0, Self.mutedColor)] }
             for (count, fill) in segments {
                 let height = max(count == 0 ? 1 : 2, count * barHeight / maximum)
-                html += "<tr><td height=\"\(height)\" bgcolor=\"\(fill)\" style=\"height:\(height)px;font-size:0;"
-                html += "line-height:0;\">&#8203;</td></tr>"
+                html += "<tr><td height=\"\(height)\" bgcolor=\"\(fill)\" style=\"height:\(height)px;\"></td></tr>"
             }
             html += "</table></td>\n"
         }

@@ -113,7 +113,43 @@ extension DigestRenderingTests {
     @Test func claimsBeyondTheDetailLimitGetOneLineEach() {
         let html = HTMLDigestRenderer(detailedClaims: 1).render(report)
         #expect(html.contains("More claims that moved"))
-        #expect(html.contains("<li style=\"margin:2px 0;\">4. <span dir=\"auto\">&lt;script&gt;"))
+        #expect(html.contains("<li>4. <span dir=\"auto\">&lt;script&gt;"))
         #expect(html.components(separatedBy: "First seen:").count == 1)
+        let counted = HTMLDigestRenderer(detailedClaims: 1, listedClaims: 1).render(report)
+        #expect(counted.contains("2 more claims moved; the plain-text part lists them all."))
+    }
+}
+
+extension DigestRenderingTests {
+    /// Gmail clips messages whose HTML passes about 102 KB; a busy day with 100 moving claims stays below.
+    @Test func aHundredClaimsStayUnderGmailsClippingLimit() {
+        let end = DigestFixture.periodEnd
+        let feeds = (0..<50).map {
+            DigestFixture.feed("Feed number \($0) with a long title", "https://f\($0).example/rss")
+        }
+        var items: [DigestInput.Item] = []
+        var links: [ClaimLink] = []
+        for number in 0..<2000 {
+            let item = FeedItem(
+                id: "item-\(number)", title: "A fairly long headline about the war and the talks, number \(number)",
+                link: "https://f\(number % 50).example/articles/2026/11/24/a-long-slug-for-item-\(number)",
+                published: end.addingTimeInterval(-Double(number % 40) * 3600))
+            items.append(.init(feedKey: feeds[number % 50].key, item: item, firstSeen: item.published ?? end))
+            links.append(
+                ClaimLink(
+                    itemID: item.id, claimID: "claim-\(number % 100)",
+                    stance: [.supports, .disputes, .mentions][number % 3],
+                    confidence: 0.8, terms: [], field: .summary,
+                    snippet: String(repeating: "A snippet sentence of evidence. ", count: 9)))
+        }
+        let claims = (0..<100).map {
+            Claim(
+                id: "claim-\($0)", title: "Claim number \($0): somebody demands something of somebody else", query: "q")
+        }
+        let report = DigestReportBuilder().build(
+            DigestInput(items: items, links: links, claims: claims, feeds: feeds), period: DigestFixture.period,
+            generatedAt: end)
+        #expect(report.claims.count == 100)
+        #expect(HTMLDigestRenderer().render(report).utf8.count < 100_000)
     }
 }

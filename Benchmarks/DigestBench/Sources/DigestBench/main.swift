@@ -50,8 +50,9 @@ for run in 0..<3 {
     let wall = clock.measure { report = DigestReportBuilder().build(input, period: period, generatedAt: end) }
     let cpu = Double(Glibc.clock() - cpuStart) / Double(CLOCKS_PER_SEC)
     let text = clock.measure { _ = TextDigestRenderer().render(report) }
-    let html = clock.measure { _ = HTMLDigestRenderer().render(report) }
+    var htmlBytes = 0
+    let html = clock.measure { htmlBytes = HTMLDigestRenderer().render(report).utf8.count }
     print(
         "run \(run): build \(wall) (cpu \(cpu) s), text \(text), html \(html); items \(itemCount), "
-            + "links \(links.count), new \(report.counts.newItems), claims \(report.claims.count)")
+            + "links \(links.count), new \(report.counts.newItems), claims \(report.claims.count), html \(htmlBytes) bytes")
 }
