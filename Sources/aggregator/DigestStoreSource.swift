@@ -11,11 +11,8 @@ struct DigestStoreSource {
 
     var root: String
 
-    private var exists: Bool { FileManager.default.fileExists(atPath: StoreLayout(root: root).manifest) }
-
-    /// The end of the last sent or marked digest, or nil when there is none (or no store yet).
+    /// The end of the last sent or marked digest, or nil when there is none. Throws when `root` is no store.
     func lastMark() throws -> Date? {
-        guard exists else { return nil }
         guard let value = try StoreSnapshot.open(at: root).mark(Self.markName) else { return nil }
         guard case .date(let date) = try? DigestSince(parsing: value) else {
             throw DigestCommandError(
@@ -26,9 +23,8 @@ struct DigestStoreSource {
     }
 
     /// Items first seen since the period's start, every current link to `claims`, the items those links
-    /// point to, and every feed's title and state. An empty input when there is no store yet.
+    /// point to, and every feed's title and state.
     func loadInput(claims: [Claim], period: DateInterval) throws -> DigestInput {
-        guard exists else { return DigestInput(items: [], links: [], claims: claims, feeds: []) }
         let snapshot = try StoreSnapshot.open(at: root)
         let newItems = try snapshot.items(firstSeenSince: period.start)
         var links: [ClaimLink] = []

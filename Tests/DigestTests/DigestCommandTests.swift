@@ -68,6 +68,15 @@ import Testing
         #expect(result.standardError.contains("--from and at least one --to are needed"))
     }
 
+    @Test func aFolderThatIsNoStoreIsAnError() throws {
+        defer { try? FileManager.default.removeItem(at: store) }
+        let empty = store.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let result = try CommandRunner.aggregator(["digest", "--store", empty.path, "--claims", claims])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("\(empty.path): not an aggregator store"))
+    }
+
     @Test func aBadSinceIsRejected() throws {
         defer { try? FileManager.default.removeItem(at: store) }
         let result = try run(["--since", "yesterday"])
