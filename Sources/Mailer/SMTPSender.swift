@@ -1,4 +1,5 @@
 import CCurl
+import Foundation
 
 /// Sends one message through libcurl's SMTP client: MAIL FROM, RCPT TO for every recipient (any refusal fails
 /// the whole send), DATA with the message uploaded from memory (libcurl does the dot-stuffing).
@@ -35,7 +36,8 @@ struct SMTPSender {
         let result: CURLcode = withExtendedLifetime(transfer) {
             var setup = CURLE_OK
             func set(_ code: CURLcode) { if setup == CURLE_OK { setup = code } }
-            set(ccurl_easy_setopt_string(handle, CURLOPT_URL, url))
+            // The URL's path is the name libcurl gives in EHLO; without one it says "localhost".
+            set(ccurl_easy_setopt_string(handle, CURLOPT_URL, Self.hostName().map { "\(url)/\($0)" } ?? url))
             set(ccurl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps"))
             set(ccurl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
             set(ccurl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
@@ -69,6 +71,15 @@ struct SMTPSender {
         throw .smtp(
             url: url, curlCode: Int(result.rawValue), curlMessage: message, responseCode: response,
             serverReply: transfer.lastErrorReply)
+    }
+
+    /// This machine's host name when it is a plain DNS name (letters, digits, "-" and "."), for EHLO.
+    private static func hostName() -> String? {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return nil }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let allowed = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+        return name.isEmpty || !allowed ? nil : name
     }
 
     /// STARTTLS when offered; required when a password would otherwise cross the network in the clear.

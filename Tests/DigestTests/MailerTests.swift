@@ -25,6 +25,7 @@ import Testing
         #expect(received.recipients == ["analyst@example.org", "second@example.org"])
         #expect(received.data == Data(rendered.utf8))
         #expect(server.commandLog.contains { $0.hasPrefix("EHLO ") })
+        #expect(!received.greeting.isEmpty)
         #expect(server.commandLog.last == "QUIT")
     }
 
