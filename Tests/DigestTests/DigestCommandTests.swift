@@ -126,3 +126,51 @@ import Testing
         #expect(try mark() != nil)
     }
 }
+
+extension DigestCommandTests {
+    @Test func smtpCredentialsComeFromTheEnvironment() throws {
+        defer { try? FileManager.default.removeItem(at: store) }
+        let server = try TestSMTPServer(account: ("digest-user", "s3cret"))
+        defer { server.stop() }
+        let arguments = ["--send", server.url, "--from", "digest@example.org", "--to", "analyst@example.org"]
+        let home = ["HOME": store.path]  // no ~/.netrc to fall back on
+        let refused = try run(arguments, environment: home)
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("530 5.7.0 Must issue an AUTH command first"))
+
+        let wrong = try run(
+            arguments,
+            environment: home.merging(["AGGREGATOR_SMTP_USER": "digest-user", "AGGREGATOR_SMTP_PASSWORD": "wrong"]) {
+                $1
+            })
+        #expect(wrong.status == 1)
+        #expect(wrong.standardError.contains("535 5.7.8 Error: authentication failed"))
+        #expect(wrong.standardError.contains("Check AGGREGATOR_SMTP_USER / AGGREGATOR_SMTP_PASSWORD or ~/.netrc."))
+        #expect(try mark() == nil)
+
+        let right = try run(
+            arguments,
+            environment: home.merging(["AGGREGATOR_SMTP_USER": "digest-user", "AGGREGATOR_SMTP_PASSWORD": "s3cret"]) {
+                $1
+            })
+        #expect(right.status == 0)
+        #expect(server.messages.first?.authenticatedUser == "digest-user")
+        #expect(try mark() == "2026-11-25T07:00:00Z")
+    }
+}
+
+extension DigestCommandTests {
+    @Test func smtpCredentialsCanComeFromNetrc() throws {
+        defer { try? FileManager.default.removeItem(at: store) }
+        let server = try TestSMTPServer(account: ("netrc-user", "from-netrc"))
+        defer { server.stop() }
+        let netrc = store.appendingPathComponent(".netrc")
+        try Data("machine 127.0.0.1 login netrc-user password from-netrc\n".utf8).write(to: netrc)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: netrc.path)
+        let result = try run(
+            ["--send", server.url, "--from", "digest@example.org", "--to", "analyst@example.org"],
+            environment: ["HOME": store.path])
+        #expect(result.status == 0)
+        #expect(server.messages.first?.authenticatedUser == "netrc-user")
+    }
+}

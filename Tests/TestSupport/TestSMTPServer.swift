@@ -14,16 +14,20 @@ public struct ReceivedMail: Sendable, Hashable {
     public var recipients: [String]
     /// The DATA section after dot-unstuffing, CRLF line ends, without the terminating ".".
     public var data: Data
+    /// The user that authenticated with AUTH PLAIN in this session, if any.
+    public var authenticatedUser: String?
 }
 
 /// A small real SMTP server on 127.0.0.1 for tests: EHLO/HELO, MAIL FROM, RCPT TO (with recipients it refuses
-/// with 550), DATA (dot-unstuffed), RSET, NOOP, QUIT. It offers no STARTTLS and no AUTH. It runs on its own
+/// with 550), DATA (dot-unstuffed), RSET, NOOP, QUIT, and AUTH PLAIN when given an account (then it refuses
+/// MAIL without it). It offers no STARTTLS. It runs on its own
 /// thread with blocking POSIX sockets, one connection at a time, and records every accepted message.
 public final class TestSMTPServer: @unchecked Sendable {
     /// The port it listens on (chosen by the kernel).
     public let port: UInt16
     private let listener: Int32
     private let refusedRecipients: Set<String>
+    private let account: (user: String, password: String)?
     private let lock = NSLock()
     private var received: [ReceivedMail] = []
     private var commands: [String] = []
@@ -32,8 +36,11 @@ public final class TestSMTPServer: @unchecked Sendable {
 
     /// Starts listening on 127.0.0.1 on an ephemeral port. RCPT TO any address in `refusedRecipients`
     /// (compared case-insensitively) is answered `550 5.1.1 <address>: Recipient address rejected: User unknown`.
-    public init(refusedRecipients: Set<String> = []) throws {
+    /// With `account`, the server advertises AUTH PLAIN and answers MAIL with 530 until the client has logged in
+    /// with that user and password (535 for wrong ones).
+    public init(refusedRecipients: Set<String> = [], account: (user: String, password: String)? = nil) throws {
         self.refusedRecipients = Set(refusedRecipients.map { $0.lowercased() })
+        self.account = account
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw TestSMTPServerError.socket("socket", errno) }
         var yes: Int32 = 1
@@ -114,6 +121,7 @@ public final class TestSMTPServer: @unchecked Sendable {
     private func serve(_ connection: SMTPConnection) {
         connection.write("220 127.0.0.1 ESMTP aggregator test server")
         var greeting = ""
+        var user: String?
         var sender: String?
         var recipients: [String] = []
         while let line = connection.readLine() {
@@ -121,10 +129,29 @@ public final class TestSMTPServer: @unchecked Sendable {
             let upper = line.uppercased()
             if upper.hasPrefix("EHLO ") {
                 greeting = String(line.dropFirst(5))
-                connection.write("250-127.0.0.1 greets \(greeting)\r\n250-8BITMIME\r\n250-SIZE 10485760\r\n250 HELP")
+                let auth = account == nil ? "" : "250-AUTH PLAIN\r\n"
+                connection.write(
+                    "250-127.0.0.1 greets \(greeting)\r\n250-8BITMIME\r\n\(auth)250-SIZE 10485760\r\n250 HELP")
             } else if upper.hasPrefix("HELO ") {
                 greeting = String(line.dropFirst(5))
                 connection.write("250 127.0.0.1")
+            } else if upper.hasPrefix("AUTH PLAIN"), let account {
+                var response = String(line.dropFirst(10)).trimmingCharacters(in: .whitespaces)
+                if response.isEmpty {
+                    connection.write("334 ")
+                    response = connection.readLine() ?? ""
+                }
+                let fields =
+                    Data(base64Encoded: response).map { String(decoding: $0, as: UTF8.self) }?
+                    .split(separator: "\0", omittingEmptySubsequences: false).map(String.init) ?? []
+                if fields.count == 3, fields[1] == account.user, fields[2] == account.password {
+                    user = fields[1]
+                    connection.write("235 2.7.0 Authentication successful")
+                } else {
+                    connection.write("535 5.7.8 Error: authentication failed")
+                }
+            } else if upper.hasPrefix("MAIL FROM:"), account != nil, user == nil {
+                connection.write("530 5.7.0 Must issue an AUTH command first")
             } else if upper.hasPrefix("MAIL FROM:") {
                 sender = Self.address(in: line.dropFirst(10))
                 recipients = []
@@ -146,7 +173,8 @@ public final class TestSMTPServer: @unchecked Sendable {
                 }
                 connection.write("354 End data with <CR><LF>.<CR><LF>")
                 guard let data = connection.readData() else { return }
-                let mail = ReceivedMail(greeting: greeting, sender: from, recipients: recipients, data: data)
+                let mail = ReceivedMail(
+                    greeting: greeting, sender: from, recipients: recipients, data: data, authenticatedUser: user)
                 lock.withLock { received.append(mail) }
                 sender = nil
                 recipients = []
