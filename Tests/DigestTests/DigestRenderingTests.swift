@@ -1,6 +1,7 @@
 import Digest
 import FeedModel
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct DigestRenderingTests {
@@ -151,5 +152,44 @@ extension DigestRenderingTests {
             generatedAt: end)
         #expect(report.claims.count == 100)
         #expect(HTMLDigestRenderer().render(report).utf8.count < 100_000)
+    }
+}
+
+extension DigestRenderingTests {
+    /// Python's `html.parser` walks the document: every element is closed in order, and the text it reads
+    /// back contains the hostile strings as text.
+    @Test func htmlIsWellFormedForARealParser() throws {
+        let directory = try CommandRunner.temporaryDirectory("html")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("digest.html")
+        try Data(HTMLDigestRenderer().render(report).utf8).write(to: file)
+        let script = #"""
+            import sys
+            from html.parser import HTMLParser
+            VOID = {'meta', 'br', 'img', 'hr', 'input', 'link'}
+            class Checker(HTMLParser):
+                def __init__(self):
+                    super().__init__(convert_charrefs=True)
+                    self.stack, self.problems, self.text = [], [], []
+                def handle_starttag(self, tag, attrs):
+                    if tag not in VOID: self.stack.append(tag)
+                def handle_endtag(self, tag):
+                    if not self.stack or self.stack[-1] != tag:
+                        self.problems.append('unexpected </%s> with open %s' % (tag, self.stack[-3:]))
+                    else:
+                        self.stack.pop()
+                def handle_data(self, data): self.text.append(data)
+            checker = Checker()
+            checker.feed(open(sys.argv[1], encoding='utf-8').read())
+            checker.close()
+            print('\n'.join(checker.problems + ['unclosed %s' % t for t in checker.stack]))
+            print('TEXT:' + ''.join(checker.text).replace('\n', ' '))
+            """#
+        let result = try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, file.path])
+        #expect(result.status == 0)
+        let output = result.standardOutput
+        #expect(output.hasPrefix("\nTEXT:"), "structure problems: \(output.prefix(500))")
+        #expect(output.contains(DigestFixture.hostileTitle))
+        #expect(output.contains(DigestFixture.hostileFeedTitle))
     }
 }
