@@ -195,11 +195,20 @@ public final class StreamingFeedParser {
             let suppressed = session.driver.repairs.problems_suppressed
             if suppressed > 0 { warnings.append("\(suppressed) more XML problems were not listed") }
         }
+        if feedParser.stoppedTooDeep {
+            warnings.append(
+                "elements are nested more than \(XMLFeedParser.maximumDepth) deep; parsing stopped there")
+        }
+        if feedParser.nestedItemsClosed > 0 {
+            let count = feedParser.nestedItemsClosed
+            warnings.append(
+                "\(count) item\(count == 1 ? " was" : "s were") not closed before the next one started (mismatched tags)")
+        }
         if feedParser.isInsideDocument {
             let completed = feedParser.itemCount
             let keptPartial = feedParser.keepItemInProgress()
             warnings.append(
-                "the document ends before its closing tags (truncated?); kept the \(completed) complete item"
+                "the document ends with elements still open (truncated, or tags that do not match); kept the \(completed) complete item"
                     + (completed == 1 ? "" : "s") + (keptPartial ? " and the incomplete last one" : ""))
         }
         return feedParser.makeFeed(format: format, warnings: warnings)

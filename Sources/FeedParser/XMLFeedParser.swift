@@ -40,6 +40,12 @@ final class XMLFeedParser: SAXDelegate {
     private var channel = ChannelDraft()
     private var documentIsAtom = false
     private var isRDF = false
+    /// Items that were still open when the next one started (mismatched tags); counted for a warning.
+    private(set) var nestedItemsClosed = 0
+    /// Set when the nesting guard stopped the parse.
+    private(set) var stoppedTooDeep = false
+    /// Deeper documents are stopped there: libxml2's own limit (256) does not apply to push SAX parsing.
+    static let maximumDepth = 256
     /// The root's namespace when it is not a known one: elements in it are read as RSS (or Atom).
     private var rootNamespace: [UInt8]?
 
@@ -97,6 +103,11 @@ final class XMLFeedParser: SAXDelegate {
     func saxDriver(_ driver: SAXDriver, didStart name: SAXName, attributes: SAXAttributes) {
         stack.append(.other)
         let depth = stack.count
+        if depth > Self.maximumDepth {
+            stoppedTooDeep = true
+            driver.stop()
+            return
+        }
         if capturing {
             sawNestedMarkup = true
             if !Self.isInlineHTML(name) { text.append(0x20) }
@@ -224,7 +235,11 @@ final class XMLFeedParser: SAXDelegate {
     private func start(_ element: FeedElement, name: SAXName, attributes: SAXAttributes, depth: Int) {
         switch element {
         case .item, .entry:
-            guard item == nil else { return }
+            // Items never nest: one starting inside another means broken markup left the first open.
+            if let open = item {
+                complete(open)
+                nestedItemsClosed += 1
+            }
             if isRDF, element == .item, FeedNamespace.isNetscapeRSS(name.namespaceURI) { format = .rss090 }
             item = ItemDraft()
             itemDepth = depth

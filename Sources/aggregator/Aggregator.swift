@@ -7,6 +7,8 @@ struct Aggregator: AsyncParsableCommand {
         commandName: "aggregator",
         abstract: "Fetch feeds, track claims across them, and write a daily digest.",
         version: AggregatorVersion.string,
-        subcommands: [VersionCommand.self, ParseCommand.self, DigestCommand.self]
+        subcommands: [
+            VersionCommand.self, ParseCommand.self, TagCommand.self, ClaimsCommand.self, DigestCommand.self,
+        ]
     )
 }

@@ -1,0 +1,54 @@
+import FeedModel
+import FeedParser
+import Foundation
+import Testing
+
+/// Every fixture against its golden JSON (verified by reading), whole and streamed in small chunks.
+@Suite struct FeedDocumentParserTests {
+    @Test(arguments: Fixtures.goldenNames)
+    func matchesGolden(_ name: String) throws {
+        let file = try #require(Fixtures.feedFile(forGolden: name))
+        let data = try Fixtures.data(file)
+        let feed = try FeedDocumentParser.parse(data, options: ParseOptions(documentURL: Fixtures.documentURL))
+        #expect(try Fixtures.canonical(feed) == Fixtures.golden(name))
+    }
+
+    @Test(arguments: Fixtures.goldenNames)
+    func streamingInSmallChunksGivesTheSameFeed(_ name: String) throws {
+        let file = try #require(Fixtures.feedFile(forGolden: name))
+        let data = try Fixtures.data(file)
+        let options = ParseOptions(documentURL: Fixtures.documentURL)
+        let whole = try FeedDocumentParser.parse(data, options: options)
+        for chunkSize in [1, 7, 4096] {
+            let streamed = try Fixtures.parseInChunks(data, chunkSize: chunkSize, options: options)
+            #expect(streamed == whole, "chunk size \(chunkSize)")
+        }
+    }
+
+    @Test func formatsAreDetected() throws {
+        let expected: [String: FeedFormat] = [
+            "rss090.xml": .rss090, "rss091.xml": .rss091, "rss092.xml": .rss092, "rss093.xml": .rss093,
+            "rss094.xml": .rss094, "rss10.xml": .rss10, "rss20.xml": .rss20, "atom03.xml": .atom03,
+            "atom10.xml": .atom10,
+        ]
+        for (file, format) in expected {
+            let feed = try FeedDocumentParser.parse(Fixtures.data(file))
+            #expect(feed.format == format, "\(file)")
+        }
+    }
+
+    @Test func timeToLiveIsRead() throws {
+        let feed = try FeedDocumentParser.parse(Fixtures.data("rss20.xml"))
+        #expect(feed.timeToLiveMinutes == 45)
+    }
+
+    @Test func itemsCanBeHandedOverInsteadOfKept() throws {
+        let data = try Fixtures.data("rss20.xml")
+        var titles: [String?] = []
+        let parser = StreamingFeedParser(options: ParseOptions()) { titles.append($0.title) }
+        _ = data.withUnsafeBytes { parser.append($0) }
+        let feed = try parser.finish()
+        #expect(feed.items.isEmpty)
+        #expect(titles == ["Ceasefire talks — day two", "Sanctions update", "Weekly podcast", nil])
+    }
+}
