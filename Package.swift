@@ -36,7 +36,6 @@ let package = Package(
                 "FeedModel", "FeedParser", "Fetcher", "Mailer", "Claims", "Store", "Digest", "CXMLShim", "CCurl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Claims
 import Digest
 import Foundation
 import Mailer
@@ -88,7 +89,8 @@ struct DigestCommand: ParsableCommand {
         do {
             let generatedAt = try resolvedNow()
             let period = try DigestSince(parsing: since).period(now: generatedAt, lastMark: source.lastMark())
-            let input = try source.loadInput(claims: DigestClaimsFile.load(from: claims), period: period)
+            let claimsFile = try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims))
+            let input = try source.loadInput(claims: claimsFile.claims, period: period)
             let report = DigestReportBuilder().build(input, period: period, generatedAt: generatedAt)
             if let send {
                 try mail(report, via: send)
@@ -110,6 +112,8 @@ struct DigestCommand: ParsableCommand {
         } catch let error as DigestSinceError {
             throw fail(error.description)
         } catch let error as StoreError {
+            throw fail(error.description)
+        } catch let error as ClaimsError {
             throw fail(error.description)
         }
     }

@@ -37,7 +37,7 @@ extension DigestFixture {
         try writer.finish()
 
         let claimsFile = root.appendingPathComponent("claims.json")
-        let entries = claims.map { ["id": $0.id, "title": $0.title] }
+        let entries = claims.map { ["id": $0.id, "title": $0.title, "query": $0.query] }
         try JSONSerialization.data(withJSONObject: ["version": 1, "claims": entries]).write(to: claimsFile)
         return claimsFile.path
     }
