@@ -12,26 +12,27 @@ struct SMTPSender {
     var timeoutSeconds: Int
 
     func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws(MailerError) {
+        // Everything libcurl points at is created before the handle, so that the deferred cleanup (which may
+        // still talk to the server, QUIT, and call the debug callback) runs while all of it is alive.
+        let transfer = SMTPTransfer(message: message)
+        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        defer { errorBuffer.deallocate() }
+        var recipientList: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(recipientList) }
+        for recipient in recipients {
+            guard let appended = curl_slist_append(recipientList, "<\(recipient)>") else {
+                throw .invalidEnvelope("out of memory while listing recipients")
+            }
+            recipientList = appended
+        }
         guard let handle = curl_easy_init() else {
             throw .smtp(
                 url: url, curlCode: -1, curlMessage: "libcurl could not create a handle", responseCode: 0,
                 serverReply: nil)
         }
-        defer { curl_easy_cleanup(handle) }
-        var recipientList: UnsafeMutablePointer<curl_slist>?
-        for recipient in recipients {
-            guard let appended = curl_slist_append(recipientList, "<\(recipient)>") else {
-                curl_slist_free_all(recipientList)
-                throw .invalidEnvelope("out of memory while listing recipients")
-            }
-            recipientList = appended
-        }
-        defer { curl_slist_free_all(recipientList) }
-        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        defer { errorBuffer.deallocate() }
+        defer { withExtendedLifetime(transfer) { curl_easy_cleanup(handle) } }
 
-        let transfer = SMTPTransfer(message: message)
         let context = Unmanaged.passUnretained(transfer).toOpaque()
         let result: CURLcode = withExtendedLifetime(transfer) {
             var setup = CURLE_OK
