@@ -58,7 +58,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "FeedModel", "FeedParser", "TestSupport"]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "FeedModel", "TestSupport"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims", "FeedModel", "TestSupport"]),
-        .testTarget(name: "DigestTests", dependencies: ["Digest", "Mailer", "FeedModel", "TestSupport"]),
+        .testTarget(
+            name: "DigestTests", dependencies: ["Digest", "Mailer", "Store", "FeedModel", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["FeedModel", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -37,6 +37,11 @@ static inline CURLcode ccurl_easy_setopt_xferinfo_callback(CURL *handle, ccurl_x
     return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
 }
 
+/// CURLOPT_DEBUGFUNCTION: the Mailer reads the server's SMTP replies (CURLINFO_HEADER_IN) through it.
+static inline CURLcode ccurl_easy_setopt_debug_callback(CURL *handle, curl_debug_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, value);
+}
+
 static inline CURLcode ccurl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

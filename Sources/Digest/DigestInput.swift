@@ -1,0 +1,68 @@
+import FeedModel
+import Foundation
+
+/// The plain data a digest is built from, as the store hands it over: every stored item with its feed and the
+/// time it was first seen, every claim link, the tracked claims and the feeds' states.
+public struct DigestInput: Sendable, Codable {
+    public var items: [Item]
+    public var links: [ClaimLink]
+    public var claims: [Claim]
+    public var feeds: [Feed]
+
+    public init(items: [Item], links: [ClaimLink], claims: [Claim], feeds: [Feed]) {
+        self.items = items
+        self.links = links
+        self.claims = claims
+        self.feeds = feeds
+    }
+}
+
+extension DigestInput {
+    /// One stored item.
+    public struct Item: Sendable, Codable {
+        /// The id claim links use for the item (`ClaimLink.itemID`: the store's item id).
+        public var id: String
+        /// The store key of the item's feed (`Feed.key`).
+        public var feedKey: String
+        public var item: FeedItem
+        /// When the aggregator first stored the item: decides which period it belongs to.
+        public var firstSeen: Date
+
+        /// `id` defaults to the feed's own item id (`item.id`).
+        public init(id: String? = nil, feedKey: String, item: FeedItem, firstSeen: Date) {
+            self.id = id ?? item.id
+            self.feedKey = feedKey
+            self.item = item
+            self.firstSeen = firstSeen
+        }
+    }
+
+    /// One subscribed feed.
+    public struct Feed: Sendable, Codable {
+        /// The store key (`FeedState.key(forURL:)` of the URL it was subscribed under).
+        public var key: String
+        /// The feed's own title, when known; otherwise the digest shows the URL's host.
+        public var title: String?
+        public var state: FeedState
+
+        public init(key: String, title: String?, state: FeedState) {
+            self.key = key
+            self.title = title
+            self.state = state
+        }
+
+        /// The feed's title, else its URL's host, else its URL.
+        public var displayTitle: String {
+            if let title, !title.isEmpty { return title }
+            return host ?? state.url
+        }
+
+        /// The host of the feed's URL, lowercased, without a leading "www.": what "independent source" counts.
+        public var host: String? {
+            guard let host = URLComponents(string: state.url)?.host?.lowercased(), !host.isEmpty else {
+                return nil
+            }
+            return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Digest
+import FeedModel
+import Foundation
+import Store
+
+/// The store side of `aggregator digest`: reads what the report needs from a snapshot and keeps the
+/// "last digest" mark (`digest.lastSent`, an RFC 3339 date) in the store.
+struct DigestStoreSource {
+    /// The store mark holding the end of the last digest that was sent or marked.
+    static let markName = "digest.lastSent"
+
+    var root: String
+
+    /// The end of the last sent or marked digest, or nil when there is none. Throws when `root` is no store.
+    func lastMark() throws -> Date? {
+        guard let value = try StoreSnapshot.open(at: root).mark(Self.markName) else { return nil }
+        guard case .date(let date) = try? DigestSince(parsing: value) else {
+            throw DigestCommandError(
+                "\(root): the mark \(Self.markName) holds \"\(value)\", not a date — run digest once with --since 24h "
+                    + "--mark to reset it")
+        }
+        return date
+    }
+
+    /// Items first seen since the period's start, every current link to `claims`, the items those links
+    /// point to, and every feed's title and state.
+    func loadInput(claims: [Claim], period: DateInterval) throws -> DigestInput {
+        let snapshot = try StoreSnapshot.open(at: root)
+        let newItems = try snapshot.items(firstSeenSince: period.start)
+        var links: [ClaimLink] = []
+        for claim in claims {
+            links += try snapshot.links(forClaim: claim.id)
+        }
+        var known = Set(newItems.map(\.id))
+        var wanted: [String] = []
+        for link in links where known.insert(link.itemID).inserted {
+            wanted.append(link.itemID)
+        }
+        let linkedItems = try snapshot.items(ids: wanted)
+        let items = (newItems + linkedItems).map {
+            DigestInput.Item(id: $0.id, feedKey: $0.feedKey, item: $0.item, firstSeen: $0.firstSeen)
+        }
+        let feeds = snapshot.feeds.sorted { $0.key < $1.key }.map { key, record in
+            DigestInput.Feed(
+                key: key, title: record.info?.title,
+                state: record.state ?? FeedState(url: record.info?.url ?? key))
+        }
+        return DigestInput(items: items, links: links, claims: claims, feeds: feeds)
+    }
+
+    /// Moves the mark to `date` in one store commit (waits for a running fetch to finish).
+    func setMark(_ date: Date) throws {
+        let writer = try StoreWriter.open(at: root, command: "digest", wait: true)
+        try writer.setMark(Self.markName, to: date.rfc3339)
+        try writer.finish()
+    }
+}
