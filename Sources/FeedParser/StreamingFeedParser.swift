@@ -51,7 +51,10 @@ public final class StreamingFeedParser {
     }
 
     /// Creates a parser. With `onItem`, every completed item is handed over as soon as its end tag is read
-    /// and not kept in `ParsedFeed.items` (so memory stays bounded on very large feeds).
+    /// and not kept in `ParsedFeed.items` (so memory stays bounded on very large feeds). Items arrive in
+    /// document order and never concurrently, but once a document passes
+    /// `StreamingFeedParserLimits.pipelineThreshold` they are built, and `onItem` is called, on a second thread;
+    /// all calls have happened when `finish()` returns.
     public init(options: ParseOptions = ParseOptions(), onItem: ((FeedItem) -> Void)? = nil) {
         self.options = options
         self.onItem = onItem
