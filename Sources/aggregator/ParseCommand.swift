@@ -9,12 +9,12 @@ struct ParseCommand: AsyncParsableCommand {
         commandName: "parse",
         abstract: "Parse RSS, Atom or JSON Feed files and print their items.",
         discussion: """
-            Files are parsed in parallel on all cores; output follows argument order. A file that holds no
-            feed is reported on stderr ("aggregator: FILE: reason — hint") and makes the exit status 1; the
+            Files are parsed in parallel on all cores; output follows argument order. A file that holds no \
+            feed is reported on stderr ("aggregator: FILE: reason — hint") and makes the exit status 1; the \
             other files are still parsed.
 
             Examples:
-              aggregator parse Feeds/demo.xml
+              aggregator parse feed.xml
               aggregator parse --json --base https://example.com/feed.xml feed.xml
               curl -s https://example.com/feed.xml | aggregator parse --json -
             """
@@ -26,7 +26,10 @@ struct ParseCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object per file, one per line.")
     var json = false
 
-    @Option(help: "Resolve relative links against this URL (the address the document came from).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Resolve relative links against this URL (the address the document came from).", valueName: "url"))
     var base: String?
 
     @Flag(help: "Do the full --json work but print only 'files=F items=N bytes=B seconds=S'.")
