@@ -218,7 +218,8 @@ public final class StoreWriter {
             if let builder = pending {
                 records = builder.records
                 let bytes = try builder.finished()
-                let relative = StoreLayout.segmentPath(sequence: builder.sequence, hash: Self.fileHash(bytes), date: now)
+                let fileHash = Self.fileHash(bytes)
+                let relative = StoreLayout.segmentPath(sequence: builder.sequence, hash: fileHash, date: now)
                 let segmentPath = layout.absolute(relative)
                 let day = FileIO.parent(of: segmentPath)
                 try FileIO.makeDirectory(day)
@@ -234,7 +235,7 @@ public final class StoreWriter {
                 try FileIO.syncDirectory(layout.index)
                 let entry = SegmentEntry(
                     sequence: builder.sequence, path: relative, bytes: bytes.count,
-                    hash: StoreLayout.hex(Self.fileHash(bytes)), records: builder.records, created: now)
+                    hash: StoreLayout.hex(fileHash), records: builder.records, created: now)
                 next.segments.append(entry)
                 next.nextSequence = builder.sequence + 1
                 index.segments.append(StoreIndex.Segment(entry: entry, entries: builder.entries))
@@ -414,13 +415,13 @@ extension StoreWriter {
     }
 
     fileprivate static func rehash(_ key: UInt64) -> UInt64 {
-        var hash = StableHash()
+        var hash = FastHash()
         withUnsafeBytes(of: key.littleEndian) { hash.combine($0) }
         return hash.value
     }
 
     static func fileHash(_ bytes: [UInt8]) -> UInt64 {
-        var hash = StableHash()
+        var hash = FastHash()
         hash.combine(bytes)
         return hash.value
     }

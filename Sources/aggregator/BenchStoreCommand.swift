@@ -26,6 +26,9 @@ struct BenchStoreCommand: ParsableCommand {
     @Option(help: "Feeds the synthetic items are spread over.")
     var feeds = 1000
 
+    @Option(help: "The timed read takes the items first seen in the last this many seconds.")
+    var since = 60.0
+
     func run() throws {
         do {
             try fill()
@@ -71,13 +74,16 @@ struct BenchStoreCommand: ParsableCommand {
         try writer.finish()
         let snapshot = try StoreSnapshot.open(at: store.path)
         lap("reopen-snapshot")
-        let recent = try snapshot.items(firstSeenSince: Date().addingTimeInterval(-60))
+        let recent = try snapshot.items(firstSeenSince: Date().addingTimeInterval(-since))
         lap("read-new-items")
-        _ = snapshot.clusters(of: recent)
+        let clusters = snapshot.clusters(of: recent)
         lap("cluster-new-items")
         let total = marks.reduce(Duration.zero) { $0 + $1.1 }
         let text = marks.map { "\($0.0)=\(Self.ms($0.1))" }.joined(separator: " ")
-        print("items_before=\(count) added=\(add) read=\(recent.count) \(text) total_ms=\(Self.ms(total))")
+        let multi = clusters.filter { $0.itemIDs.count > 1 }
+        print(
+            "items_before=\(count) added=\(add) read=\(recent.count) clusters=\(clusters.count) "
+                + "multi-item-clusters=\(multi.count) \(text) total_ms=\(Self.ms(total))")
     }
 
     private static func ms(_ duration: Duration) -> String {
@@ -105,7 +111,10 @@ struct BenchStoreCommand: ParsableCommand {
             + "statement officials reported according to sources said on tuesday after meeting between delegations"
     ).split(separator: " ").map(String.init)
 
-    /// A deterministic item of about 1.5 KB of JSON.
+    private static let places = (0..<500).map { "Place\($0)" }
+
+    /// A deterministic item of about 1.5 KB of JSON; titles mix common words with rarer ones, as news
+    /// headlines do.
     static func item(_ number: Int) -> FeedItem {
         var state = UInt64(number) &* 0x9E37_79B9_7F4A_7C15 | 1
         func text(_ count: Int) -> String {
@@ -118,7 +127,8 @@ struct BenchStoreCommand: ParsableCommand {
         }
         let link = "https://bench.example/news/\(number)"
         return FeedItem(
-            id: link, title: text(10).capitalized, link: link,
+            id: link, title: text(4).capitalized + " \(places[number % places.count]) day \(number / 997) "
+                + text(3), link: link,
             published: Date(timeIntervalSince1970: 1_760_000_000 + Double(number) * 60), authors: ["Bench Writer"],
             summary: text(40), content: text(160), categories: ["news"])
     }
