@@ -24,7 +24,9 @@ enum IndexFile {
             throw StoreError.corrupt(path: path, problem: "not an index file (bad header)")
         }
         let result: Result<[IndexEntry], StoreError> = bytes.withUnsafeBytes { raw in
-            func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+            func word(_ at: Int) -> UInt64 {
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            }
             let count = Int(clamping: word(16))
             guard word(8) == UInt64(sequence), word(24) == UInt64(segmentBytes) else {
                 return .failure(.corrupt(path: path, problem: "index belongs to another segment or segment size"))

@@ -196,7 +196,9 @@ struct ItemRecordParser {
                 case UInt8(ascii: "u"):
                     guard var scalar = hex4() else { return nil }
                     if (0xD800..<0xDC00).contains(scalar) {
-                        guard consumeLiteral("\\u"), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                        guard consumeLiteral("\\u"), let low = hex4(), (0xDC00..<0xE000).contains(low) else {
+                            return nil
+                        }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
                     guard let unicode = Unicode.Scalar(scalar) else { return nil }

@@ -44,7 +44,7 @@ struct StoreIndex: Sendable {
     }
 
     /// Visits every entry in commit order (segment order, then line order).
-    func forEach(_ body: (_ segment: Int, _ position: Int, _ entry: IndexEntry) -> Void) {
+    func visitEntries(_ body: (_ segment: Int, _ position: Int, _ entry: IndexEntry) -> Void) {
         for (segmentNumber, segment) in segments.enumerated() {
             for (position, entry) in segment.entries.enumerated() {
                 body(segmentNumber, position, entry)

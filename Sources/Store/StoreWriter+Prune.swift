@@ -15,7 +15,7 @@ extension StoreWriter {
         var latestItemAt: [GlobalKey: EntryLocation] = [:]
         var latestLinkAt: [LinkKey: EntryLocation] = [:]
         var linked = Set<GlobalKey>()
-        index.forEach { segment, position, entry in
+        index.visitEntries { segment, position, entry in
             let key = GlobalKey(feed: entry.feedKey, item: entry.itemKey)
             let location = EntryLocation(segment: Int32(segment), position: Int32(position))
             if entry.kind == .item {

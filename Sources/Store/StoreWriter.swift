@@ -57,8 +57,9 @@ public final class StoreWriter {
         self.manifest = manifest
         self.index = index
         let now = Date()
-        run = RunRecord(id: "\(now.rfc3339)/\(ProcessInfo.processInfo.processIdentifier)", command: command, started: now)
-        index.forEach { segment, position, entry in
+        run = RunRecord(
+            id: "\(now.rfc3339)/\(ProcessInfo.processInfo.processIdentifier)", command: command, started: now)
+        index.visitEntries { segment, position, entry in
             feedLocations[entry.feedKey, default: []].append(
                 EntryLocation(segment: Int32(segment), position: Int32(position)))
         }
@@ -170,7 +171,9 @@ public final class StoreWriter {
             let existing = current[ItemKeys.hash(claimID)]
             if let existing {
                 if link == nil, existing.entry.kind == .unlink { continue }
-                if link != nil, existing.entry.kind == .link, existing.entry.linkHash == ItemKeys.linkHash(link) { continue }
+                if link != nil, existing.entry.kind == .link, existing.entry.linkHash == ItemKeys.linkHash(link) {
+                    continue
+                }
             } else if link == nil {
                 continue
             }
@@ -273,7 +276,7 @@ public final class StoreWriter {
         self.index = index
         feeds = [:]
         feedLocations = [:]
-        index.forEach { segment, position, entry in
+        index.visitEntries { segment, position, entry in
             feedLocations[entry.feedKey, default: []].append(
                 EntryLocation(segment: Int32(segment), position: Int32(position)))
         }
@@ -299,7 +302,9 @@ extension StoreWriter {
             return
         }
         let names = FileIO.list(layout.root).filter { $0 != "lock" && !$0.contains(".tmp-") }
-        guard Set(names).isSubset(of: ["segments", "index", "manifest.json"]) else { throw StoreError.notAStore(path: layout.root) }
+        guard Set(names).isSubset(of: ["segments", "index", "manifest.json"]) else {
+            throw StoreError.notAStore(path: layout.root)
+        }
         try FileIO.makeDirectory(layout.segments)
         try FileIO.makeDirectory(layout.index)
         if !FileIO.exists(layout.manifest) {

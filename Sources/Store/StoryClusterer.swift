@@ -89,7 +89,9 @@ public struct StoryClusterer: Sendable {
                 for other in postings[word] ?? [] where stamp[other] != position {
                     stamp[other] = position
                     let otherSet = words[other]
-                    guard Double(min(otherSet.count, set.count)) >= titleSimilarity * Double(max(otherSet.count, set.count)),
+                    guard
+                        Double(min(otherSet.count, set.count)) >= titleSimilarity
+                            * Double(max(otherSet.count, set.count)),
                         abs(times[other] - times[position]) <= titleWindow
                     else { continue }
                     let shared = Self.sharedCount(otherSet, set)

@@ -105,11 +105,12 @@ struct BenchStoreCommand: ParsableCommand {
         }
     }
 
-    private static let words = (
-        "ceasefire talks sanctions donbas kyiv moscow summit security guarantees frozen assets referendum drones "
-            + "energy grid negotiators envoy proposal front line shelling reconstruction aid package minister "
-            + "statement officials reported according to sources said on tuesday after meeting between delegations"
-    ).split(separator: " ").map(String.init)
+    private static let words =
+        ("ceasefire talks sanctions donbas kyiv moscow summit security guarantees frozen assets referendum drones "
+        + "energy grid negotiators envoy proposal front line shelling reconstruction aid package minister "
+        + "statement officials reported according to sources said on tuesday after meeting between delegations").split(
+            separator: " "
+        ).map(String.init)
 
     private static let places = (0..<500).map { "Place\($0)" }
 
@@ -127,7 +128,8 @@ struct BenchStoreCommand: ParsableCommand {
         }
         let link = "https://bench.example/news/\(number)"
         return FeedItem(
-            id: link, title: text(4).capitalized + " \(places[number % places.count]) day \(number / 997) "
+            id: link,
+            title: text(4).capitalized + " \(places[number % places.count]) day \(number / 997) "
                 + text(3), link: link,
             published: Date(timeIntervalSince1970: 1_760_000_000 + Double(number) * 60), authors: ["Bench Writer"],
             summary: text(40), content: text(160), categories: ["news"])

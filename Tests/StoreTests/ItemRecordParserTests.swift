@@ -15,12 +15,16 @@ import Testing
     @Test func roundTripsWhatTheStoreWrites() throws {
         let stored = StoredItem(
             id: "0123456789abcdef-fedcba9876543210", feedKey: "0123456789abcdef", identity: .linkPublished,
-            firstSeen: Date(timeIntervalSince1970: 1_763_000_100), lastChanged: Date(timeIntervalSince1970: 1_763_000_200),
+            firstSeen: Date(timeIntervalSince1970: 1_763_000_100),
+            lastChanged: Date(timeIntervalSince1970: 1_763_000_200),
             contentHash: "00000000000000ff", item: Self.tricky)
         let line = try SegmentRecord.item(stored).encoded().dropLast()
         #expect(ItemRecordParser.parse(line) == stored)
         let decoded = try SegmentRecord.decode(line, path: "test", line: 1)
-        guard case .item(let viaDecoder) = decoded else { Issue.record("not an item"); return }
+        guard case .item(let viaDecoder) = decoded else {
+            Issue.record("not an item")
+            return
+        }
         #expect(viaDecoder == stored)
     }
 
