@@ -2,7 +2,7 @@
 struct StoreIndex: Sendable {
     struct Segment: Sendable {
         var entry: SegmentEntry
-        var entries: [IndexEntry]
+        var entries: IndexEntries
     }
 
     var segments: [Segment] = []
@@ -19,16 +19,13 @@ struct StoreIndex: Sendable {
     }
 
     static func entries(_ layout: StoreLayout, _ segment: SegmentEntry, checked: Bool) throws(StoreError)
-        -> [IndexEntry]
+        -> IndexEntries
     {
         let path = layout.absolute(StoreLayout.indexPath(forSegment: segment.path))
-        if let bytes = try? FileIO.read(path),
-            let entries = try? IndexFile.decode(
-                bytes, path: path, sequence: segment.sequence, segmentBytes: segment.bytes, checked: checked)
-        {
+        if let entries = try? IndexEntries(mapping: path, sequence: segment.sequence, segmentBytes: segment.bytes) {
             return entries
         }
-        return try rebuild(layout, segment)
+        return IndexEntries(try rebuild(layout, segment))
     }
 
     /// Derives a segment's entries from the segment itself.

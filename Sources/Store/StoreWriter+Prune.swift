@@ -86,7 +86,8 @@ extension StoreWriter {
                 let (entry, files) = try writeSegment(builder, replacing: segment.entry)
                 written.append(contentsOf: files)
                 next.segments[segmentNumber] = entry
-                nextIndex.segments[segmentNumber] = StoreIndex.Segment(entry: entry, entries: builder.entries)
+                nextIndex.segments[segmentNumber] = StoreIndex.Segment(
+                    entry: entry, entries: IndexEntries(builder.entries))
                 rewritten += 1
             }
             guard rewritten + removed > 0 else {

@@ -59,10 +59,7 @@ public final class StoreWriter {
         let now = Date()
         run = RunRecord(
             id: "\(now.rfc3339)/\(ProcessInfo.processInfo.processIdentifier)", command: command, started: now)
-        index.visitEntries { segment, position, entry in
-            feedLocations[entry.feedKey, default: []].append(
-                EntryLocation(segment: Int32(segment), position: Int32(position)))
-        }
+        buildFeedLocations()
         removeLeftovers()
     }
 
@@ -241,7 +238,7 @@ public final class StoreWriter {
                     hash: StoreLayout.hex(fileHash), records: builder.records, created: now)
                 next.segments.append(entry)
                 next.nextSequence = builder.sequence + 1
-                index.segments.append(StoreIndex.Segment(entry: entry, entries: builder.entries))
+                index.segments.append(StoreIndex.Segment(entry: entry, entries: IndexEntries(builder.entries)))
             }
             next.generation += 1
             next.updated = now
@@ -276,13 +273,29 @@ public final class StoreWriter {
         self.index = index
         feeds = [:]
         feedLocations = [:]
-        index.visitEntries { segment, position, entry in
-            feedLocations[entry.feedKey, default: []].append(
-                EntryLocation(segment: Int32(segment), position: Int32(position)))
-        }
+        buildFeedLocations()
     }
 
     var hasPendingChanges: Bool { pending != nil }
+
+    /// Where each feed's entries are (reads only the feed key of each entry).
+    private func buildFeedLocations() {
+        for (segmentNumber, segment) in index.segments.enumerated() {
+            let entries = segment.entries
+            var position = 0
+            while position < entries.count {
+                let feed = entries.feedKey(at: position)
+                var end = position + 1
+                while end < entries.count && entries.feedKey(at: end) == feed { end += 1 }
+                var locations = feedLocations.removeValue(forKey: feed) ?? []
+                for at in position..<end {
+                    locations.append(EntryLocation(segment: Int32(segmentNumber), position: Int32(at)))
+                }
+                feedLocations[feed] = locations
+                position = end
+            }
+        }
+    }
 
     func markChanged() { pendingManifestChange = true }
 }
