@@ -8,37 +8,41 @@ struct IndexEntries: RandomAccessCollection, Sendable {
     private let mapped: MappedFile?
     private let array: [IndexEntry]
     let count: Int
+    /// The feed runs (from the file, or computed for an array).
+    let runs: [FeedRun]
 
     init(_ entries: [IndexEntry]) {
         mapped = nil
         array = entries
         count = entries.count
+        runs = FeedRun.runs(of: entries)
     }
 
-    /// Maps an index file, checking its header, size and entry kinds (not its checksum).
+    /// Maps an index file, checking its header and size (not its checksum; `verify` does that). Only the
+    /// header and the feed runs are read now; entries are decoded when visited.
     init(mapping path: String, sequence: Int, segmentBytes: Int) throws(StoreError) {
         let file = try MappedFile(path: path)
         let raw = file.bytes
-        guard raw.count >= IndexFile.headerSize + 8, raw.prefix(8).elementsEqual(IndexFile.magic) else {
-            throw StoreError.corrupt(path: path, problem: "not an index file (bad header)")
-        }
-        func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-        guard word(8) == UInt64(sequence), word(24) == UInt64(segmentBytes) else {
-            throw StoreError.corrupt(path: path, problem: "index belongs to another segment or segment size")
-        }
-        let count = Int(clamping: word(16))
-        guard count <= (raw.count - IndexFile.headerSize - 8) / IndexEntry.size,
-            raw.count == IndexFile.headerSize + count * IndexEntry.size + 8
-        else {
-            throw StoreError.corrupt(path: path, problem: "index size does not match its entry count (truncated?)")
-        }
-        for number in 0..<count
-        where IndexEntry.Kind(rawValue: raw[IndexFile.headerSize + number * IndexEntry.size]) == nil {
-            throw StoreError.corrupt(path: path, problem: "index entry \(number) has an unknown kind")
+        let shape = try IndexFile.shape(raw, path: path, sequence: sequence, segmentBytes: segmentBytes)
+        var runs: [FeedRun] = []
+        runs.reserveCapacity(shape.runCount)
+        for number in 0..<shape.runCount {
+            let at = shape.runsOffset + number * IndexFile.runSize
+            func word(_ offset: Int) -> Int {
+                Int(clamping: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at + offset, as: UInt64.self)))
+            }
+            let run = FeedRun(
+                feedKey: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)),
+                start: word(8), count: word(16))
+            guard run.start >= 0, run.count >= 0, run.start + run.count <= shape.count else {
+                throw StoreError.corrupt(path: path, problem: "index feed run \(number) points outside the entries")
+            }
+            runs.append(run)
         }
         mapped = file
         array = []
-        self.count = count
+        count = shape.count
+        self.runs = runs
     }
 
     var startIndex: Int { 0 }
@@ -49,13 +53,6 @@ struct IndexEntries: RandomAccessCollection, Sendable {
         // Kinds were checked when mapping, so the entry always decodes.
         return IndexEntry.read(mapped.bytes, at: IndexFile.headerSize + position * IndexEntry.size)
             ?? IndexEntry(kind: .item, length: 0, offset: 0, feedKey: 0, itemKey: 0, hash: 0)
-    }
-
-    /// The feed key of one entry, without decoding the rest.
-    func feedKey(at position: Int) -> UInt64 {
-        guard let mapped else { return array[position].feedKey }
-        let offset = IndexFile.headerSize + position * IndexEntry.size + 16
-        return UInt64(littleEndian: mapped.bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 }
 

@@ -56,6 +56,13 @@ struct GlobalKey: Hashable, Sendable {
     var item: UInt64
 }
 
+/// Consecutive entries of one feed in one segment.
+struct EntryRange: Hashable, Sendable {
+    var segment: Int32
+    var start: Int32
+    var count: Int32
+}
+
 /// Where an entry is: segment number in `StoreIndex.segments` and position in its entries.
 struct EntryLocation: Hashable, Sendable {
     var segment: Int32

@@ -25,7 +25,7 @@ public final class StoreWriter {
     private let lock: StoreLock
     private var manifest: StoreManifest
     private var index: StoreIndex
-    private var feedLocations: [UInt64: [EntryLocation]] = [:]
+    private var feedLocations: [UInt64: [EntryRange]] = [:]
     private var feeds: [UInt64: FeedLive] = [:]
     private var pending: SegmentBuilder?
     private var pendingManifestChange = false
@@ -278,21 +278,12 @@ public final class StoreWriter {
 
     var hasPendingChanges: Bool { pending != nil }
 
-    /// Where each feed's entries are (reads only the feed key of each entry).
+    /// Where each feed's entries are, from the indexes' feed runs (no entry is read).
     private func buildFeedLocations() {
         for (segmentNumber, segment) in index.segments.enumerated() {
-            let entries = segment.entries
-            var position = 0
-            while position < entries.count {
-                let feed = entries.feedKey(at: position)
-                var end = position + 1
-                while end < entries.count && entries.feedKey(at: end) == feed { end += 1 }
-                var locations = feedLocations.removeValue(forKey: feed) ?? []
-                for at in position..<end {
-                    locations.append(EntryLocation(segment: Int32(segmentNumber), position: Int32(at)))
-                }
-                feedLocations[feed] = locations
-                position = end
+            for run in segment.entries.runs {
+                feedLocations[run.feedKey, default: []].append(
+                    EntryRange(segment: Int32(segmentNumber), start: Int32(run.start), count: Int32(run.count)))
             }
         }
     }
@@ -376,8 +367,12 @@ extension StoreWriter {
             live = existing
         } else {
             live = FeedLive()
-            for location in feedLocations[feedKey] ?? [] {
-                live.apply(index.segments[Int(location.segment)].entries[Int(location.position)], at: location)
+            for range in feedLocations[feedKey] ?? [] {
+                let entries = index.segments[Int(range.segment)].entries
+                for position in range.start..<(range.start + range.count) {
+                    live.apply(
+                        entries[Int(position)], at: EntryLocation(segment: range.segment, position: position))
+                }
             }
             feeds[feedKey] = live
         }

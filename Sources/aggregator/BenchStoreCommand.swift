@@ -26,8 +26,8 @@ struct BenchStoreCommand: ParsableCommand {
     @Option(help: "Feeds the synthetic items are spread over.")
     var feeds = 1000
 
-    @Option(help: "The timed read takes the items first seen in the last this many seconds.")
-    var since = 60.0
+    @Option(help: "The timed read takes the items first seen in the last this many seconds (default: this run's).")
+    var since: Double?
 
     func run() throws {
         do {
@@ -39,6 +39,7 @@ struct BenchStoreCommand: ParsableCommand {
     }
 
     private func fill() throws(StoreError) {
+        guard items > 0 else { return }
         let start = Date()
         let writer = try StoreWriter.open(at: store.path, command: "bench-store")
         var count = Int(writer.snapshot().mark("bench.items") ?? "0") ?? 0
@@ -63,6 +64,7 @@ struct BenchStoreCommand: ParsableCommand {
             marks.append((name, now - last))
             last = now
         }
+        let runStart = Date()
         let writer = try StoreWriter.open(at: store.path, command: "bench-store")
         lap("open")
         let count = Int(writer.snapshot().mark("bench.items") ?? "0") ?? 0
@@ -74,7 +76,7 @@ struct BenchStoreCommand: ParsableCommand {
         try writer.finish()
         let snapshot = try StoreSnapshot.open(at: store.path)
         lap("reopen-snapshot")
-        let recent = try snapshot.items(firstSeenSince: Date().addingTimeInterval(-since))
+        let recent = try snapshot.items(firstSeenSince: since.map { Date().addingTimeInterval(-$0) } ?? runStart)
         lap("read-new-items")
         let clusters = snapshot.clusters(of: recent)
         lap("cluster-new-items")
