@@ -19,7 +19,8 @@ import Testing
         for feed in 0..<count {
             var items: [(guid: String, title: String, text: String)] = []
             for number in 0..<15 {
-                items.append(("f\(feed)-keep-\(number)", "Lasting story \(number) revision \(round / 3)", "Text \(number)."))
+                items.append(
+                    ("f\(feed)-keep-\(number)", "Lasting story \(number) revision \(round / 3)", "Text \(number)."))
             }
             for number in 0..<5 {
                 items.append(("f\(feed)-r\(round)-\(number)", "Round \(round) story \(number)", "New text \(number)."))
@@ -45,7 +46,8 @@ import Testing
         let full = try CommandRunner.aggregator(["import", "--store", store, "--batch", "2"] + first.keys.sorted())
         let duration = clock.now - started
         #expect(full.status == 0, "\(full.standardError)")
-        let microseconds = Int(duration.components.seconds) * 1_000_000
+        let microseconds =
+            Int(duration.components.seconds) * 1_000_000
             + Int(duration.components.attoseconds / 1_000_000_000_000)
         let window = max(microseconds, 20_000) * 13 / 10
 
@@ -69,9 +71,12 @@ import Testing
             let snapshot = try StoreSnapshot.open(at: store)
             for ack in acknowledged {
                 let stored = try snapshot.items(inFeed: ack.feedKey)
-                let titles = [String: String](stored.map { ($0.item.id, $0.item.title ?? "") }, uniquingKeysWith: { _, last in last })
+                let titles = [String: String](
+                    stored.map { ($0.item.id, $0.item.title ?? "") }, uniquingKeysWith: { _, last in last })
                 for (guid, title) in expected[ack.path] ?? [:] {
-                    #expect(titles[guid] == title, "round \(round): \(guid) acknowledged but stored as \(titles[guid] ?? "nothing")")
+                    #expect(
+                        titles[guid] == title,
+                        "round \(round): \(guid) acknowledged but stored as \(titles[guid] ?? "nothing")")
                 }
             }
         }
@@ -79,7 +84,8 @@ import Testing
         print("kill test: rounds=\(round) kills=\(kills) acknowledged files=\(acknowledgedFiles)")
         #expect(acknowledgedFiles > 0, "no kill landed after a commit: the test proved nothing")
         // After all that, a complete run works and the store is clean.
-        let final = try CommandRunner.aggregator(["import", "--store", store] + (try Self.writeRound(round + 1, count: 12, in: folder)).keys.sorted())
+        let final = try CommandRunner.aggregator(
+            ["import", "--store", store] + (try Self.writeRound(round + 1, count: 12, in: folder)).keys.sorted())
         #expect(final.status == 0)
         let verify = try CommandRunner.aggregator(["verify", "--store", store])
         #expect(verify.status == 0)

@@ -113,7 +113,8 @@ import Testing
     @Test func invalidJSONLineIsNamedWithItsLineNumber() throws {
         let (store, segments) = try Self.makeStore()
         let path = store + "/" + segments[3]
-        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         lines[4] = lines[4].dropLast(3)
         try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
         let check = try Self.verify(store)
