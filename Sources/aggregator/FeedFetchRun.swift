@@ -41,7 +41,7 @@ final class FeedFetchRun {
     private let fetcher: Fetcher
     private let schedule: FeedSchedule
     private let ignoreSchedule: Bool
-    private let commitEvery = 200
+    private let commitEvery = 100
 
     init(directory: FeedDirectory, writer: StoreWriter, fetcher: Fetcher, schedule: FeedSchedule, all: Bool) {
         self.directory = directory
@@ -66,14 +66,22 @@ final class FeedFetchRun {
         let maxBytes = Int(clamping: fetcher.configuration.maxBodyBytes)
         var storeFailure: StoreError?
         var done = 0
-        fetcher.fetchEach(requests, makeSink: { _, head in ParsingSink(head: head, maxBytes: maxBytes) }) {
-            index, outcome in
+        var storedSinceCommit = 0
+        let makeSink = { (_: Int, head: ResponseHead) in ParsingSink(head: head, maxBytes: maxBytes) }
+        fetcher.fetchEach(requests, makeSink: makeSink) { index, outcome in
             done += 1
             progress(done, due.count)
             guard storeFailure == nil else { return }
             do throws(StoreError) {
-                summary.reports.append(try record(outcome, for: due[index], now: now))
-                if done % commitEvery == 0 { try writer.commit() }
+                let report = try record(outcome, for: due[index], now: now)
+                summary.reports.append(report)
+                // Commit by the number of documents stored (what fills memory), not by feeds: a run of 304s
+                // commits once at the end, since every commit rewrites the manifest.
+                if report.status == "updated" { storedSinceCommit += 1 }
+                if storedSinceCommit >= commitEvery {
+                    try writer.commit()
+                    storedSinceCommit = 0
+                }
             } catch {
                 storeFailure = error
             }

@@ -16,7 +16,7 @@ struct FetcherHostileServerTests {
                 ("Content-Type", "application/rss+xml"), ("Content-Length", "100000"),
             ])
             try await connection.write(Array(FetcherFixtures.rssBytes.prefix(100)))
-            try await Task.sleep(for: .seconds(15))
+            try await Task.sleep(for: .seconds(30))
         }
         let bystander = try await Bystander.start()
         let outcomes = await fetcher.fetchCollecting([FetchRequest(url: server.url("/stall.xml")), bystander.request])
