@@ -55,7 +55,19 @@ final class FeedFetchRun {
     func run(now: Date = Date(), progress: (Int, Int) -> Void) throws(StoreError) -> Summary {
         let started = Date()
         var summary = Summary(subscribed: directory.entries.count)
-        let due = directory.entries.filter { schedule.isDue($0.state, now: now, ignoringSchedule: ignoreSchedule) }
+        // A Retry-After pauses the whole host: feeds of that host that were not in the run that got it wait too.
+        var pausedHosts: [String: Date] = [:]
+        for entry in directory.entries {
+            guard let until = entry.state.retryAfter, until > now, let host = Self.host(of: entry.state.url) else {
+                continue
+            }
+            pausedHosts[host] = max(until, pausedHosts[host] ?? until)
+        }
+        let due = directory.entries.filter { entry in
+            guard schedule.isDue(entry.state, now: now, ignoringSchedule: ignoreSchedule) else { return false }
+            guard !ignoreSchedule, let host = Self.host(of: entry.state.url) else { return true }
+            return pausedHosts[host] == nil
+        }
         summary.retired = directory.entries.count { $0.state.retired }
         summary.due = due.count
         let requests = due.map { entry in
@@ -98,6 +110,14 @@ final class FeedFetchRun {
         try writer.finish()
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// `host:port` of a URL, lower-cased, the unit a Retry-After applies to.
+    private static func host(of url: String) -> String? {
+        guard let components = URLComponents(string: url), let host = components.host?.lowercased() else {
+            return nil
+        }
+        return "\(host):\(components.port ?? (components.scheme?.lowercased() == "https" ? 443 : 80))"
     }
 
     /// Stores one outcome: the items of a parsed 200, then the feed's new state and its run-log line.

@@ -206,6 +206,30 @@ struct FetchCommandTests {
         await server.stop()
     }
 
+    @Test("429 with Retry-After pauses the whole host across runs, even for feeds added later")
+    func hostPauseAcrossRuns() async throws {
+        let server = try await TestHTTPServer.start(replies: [
+            "/limited.xml": { _ in TestReply(status: 429, headers: ["Retry-After": "3600"]) },
+            "/sibling.xml": { _ in .feed(Self.rss("Sibling")) },
+            "/late.xml": { _ in .feed(Self.rss("Late")) },
+        ])
+        let work = try Workspace()
+        try await work.add(server.url("/limited.xml"))
+        try await work.add(server.url("/sibling.xml"))
+        let first = try await work.run(["fetch", "--per-host", "1", "--json"])
+        #expect(first.status == 1)
+        #expect(first.standardError.contains("429"))
+        #expect(try work.json(first.standardOutput)["deferred"] as? Int == 1)
+        #expect(server.log.requests(for: "/sibling.xml").isEmpty)
+        try await work.add(server.url("/late.xml"))
+        let second = try await work.run(["fetch", "--json"])
+        #expect(second.status == 0)
+        #expect(try work.json(second.standardOutput)["due"] as? Int == 0)
+        #expect(server.log.requests(for: "/late.xml").isEmpty)
+        #expect(try await work.list().map { $0["health"] as? String } == ["waiting", "waiting", "new"])
+        await server.stop()
+    }
+
     @Test("proxy settings come from the environment (http_proxy)")
     func proxyFromEnvironment() async throws {
         let feed = Self.rss("Proxied")
