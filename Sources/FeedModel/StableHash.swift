@@ -14,6 +14,27 @@ public struct StableHash: Sendable, Hashable {
         }
     }
 
+    /// The same as the generic `combine`, without per-byte generic dispatch (callers in other modules get
+    /// the unspecialised generic otherwise, which is an order of magnitude slower on large buffers).
+    public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+        var state = value
+        for byte in bytes {
+            state ^= UInt64(byte)
+            state &*= 0x0000_0100_0000_01b3
+        }
+        value = state
+    }
+
+    /// Fast path for byte arrays (see `combine(_: UnsafeRawBufferPointer)`).
+    public mutating func combine(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { combine($0) }
+    }
+
+    /// Fast path for byte buffers (see `combine(_: UnsafeRawBufferPointer)`).
+    public mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>) {
+        combine(UnsafeRawBufferPointer(bytes))
+    }
+
     public mutating func combine(_ string: String) {
         var copy = string
         copy.withUTF8 { combine($0) }

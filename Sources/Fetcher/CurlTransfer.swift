@@ -136,7 +136,7 @@ final class CurlTransfer {
 
 extension CurlTransfer {
     fileprivate func takeHeader(_ buffer: UnsafeRawBufferPointer) {
-        headers.consume(line: String(decoding: buffer, as: UTF8.self))
+        headers.consume(bytes: buffer)
     }
 
     /// Returns the number of bytes taken; anything else makes libcurl abort with CURLE_WRITE_ERROR.

@@ -18,15 +18,49 @@ struct ResponseHeaderParser {
 
     /// Feeds one raw header line (CRLF included, as libcurl delivers it).
     mutating func consume(line raw: String) {
-        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if line.hasPrefix("HTTP/") {
-            startBlock(statusLine: line)
+        var copy = raw
+        copy.withUTF8 { consume(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Feeds one raw header line as bytes. Only the headers the fetcher acts on are turned into strings.
+    mutating func consume(bytes line: UnsafeRawBufferPointer) {
+        if line.count >= 5, line[0] == 0x48, line[1] == 0x54, line[2] == 0x54, line[3] == 0x50, line[4] == 0x2F {
+            startBlock(
+                statusLine: String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        apply(name: name, value: value)
+        guard let colon = line.firstIndex(of: 0x3A), colon > 0 else { return }
+        guard let name = Self.knownHeader(UnsafeRawBufferPointer(rebasing: line[..<colon])) else { return }
+        var start = colon + 1
+        var end = line.count
+        while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+        while end > start,
+            line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0D
+                || line[end - 1] == 0x0A
+        {
+            end -= 1
+        }
+        apply(name: name, value: String(decoding: UnsafeRawBufferPointer(rebasing: line[start..<end]), as: UTF8.self))
+    }
+
+    private static let knownHeaders = [
+        "content-type", "content-encoding", "etag", "last-modified", "cache-control", "expires", "date", "retry-after",
+        "content-length", "location",
+    ].map { (name: $0, bytes: Array($0.utf8)) }
+
+    /// The lower-cased name when it is one the fetcher reads, compared without allocating.
+    private static func knownHeader(_ raw: UnsafeRawBufferPointer) -> String? {
+        var end = raw.count
+        while end > 0, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
+        candidates: for candidate in knownHeaders where candidate.bytes.count == end {
+            for index in 0..<end {
+                let byte = raw[index]
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if lower != candidate.bytes[index] { continue candidates }
+            }
+            return candidate.name
+        }
+        return nil
     }
 
     private mutating func startBlock(statusLine: String) {

@@ -41,7 +41,7 @@ final class FeedFetchRun {
     private let fetcher: Fetcher
     private let schedule: FeedSchedule
     private let ignoreSchedule: Bool
-    private let commitEvery = 200
+    private let commitEvery = 100
 
     init(directory: FeedDirectory, writer: StoreWriter, fetcher: Fetcher, schedule: FeedSchedule, all: Bool) {
         self.directory = directory
@@ -55,7 +55,19 @@ final class FeedFetchRun {
     func run(now: Date = Date(), progress: (Int, Int) -> Void) throws(StoreError) -> Summary {
         let started = Date()
         var summary = Summary(subscribed: directory.entries.count)
-        let due = directory.entries.filter { schedule.isDue($0.state, now: now, ignoringSchedule: ignoreSchedule) }
+        // A Retry-After pauses the whole host: feeds of that host that were not in the run that got it wait too.
+        var pausedHosts: [String: Date] = [:]
+        for entry in directory.entries {
+            guard let until = entry.state.retryAfter, until > now, let host = Self.host(of: entry.state.url) else {
+                continue
+            }
+            pausedHosts[host] = max(until, pausedHosts[host] ?? until)
+        }
+        let due = directory.entries.filter { entry in
+            guard schedule.isDue(entry.state, now: now, ignoringSchedule: ignoreSchedule) else { return false }
+            guard !ignoreSchedule, let host = Self.host(of: entry.state.url) else { return true }
+            return pausedHosts[host] == nil
+        }
         summary.retired = directory.entries.count { $0.state.retired }
         summary.due = due.count
         let requests = due.map { entry in
@@ -64,24 +76,48 @@ final class FeedFetchRun {
                 lastModified: entry.state.lastModified)
         }
         let maxBytes = Int(clamping: fetcher.configuration.maxBodyBytes)
-        var storeFailure: StoreError?
         var done = 0
-        fetcher.fetchEach(requests, makeSink: { _, head in ParsingSink(head: head, maxBytes: maxBytes) }) {
-            index, outcome in
+        let makeSink = { (_: Int, head: ResponseHead) in ParsingSink(head: head, maxBytes: maxBytes) }
+        // Two threads: this one runs libcurl and the parser (inside the write callback); the store thread
+        // writes each parsed document while the next ones download and parse.
+        let storeThread = StoreThread(capacity: 16)
+        let collector = StoreCollector()
+        fetcher.fetchEach(requests, makeSink: makeSink) { index, outcome in
             done += 1
             progress(done, due.count)
-            guard storeFailure == nil else { return }
-            do throws(StoreError) {
-                summary.reports.append(try record(outcome, for: due[index], now: now))
-                if done % commitEvery == 0 { try writer.commit() }
-            } catch {
-                storeFailure = error
+            let entry = due[index]
+            storeThread.submit { [self] in
+                guard collector.failure == nil else { return }
+                do throws(StoreError) {
+                    let report = try record(outcome, for: entry, now: now)
+                    collector.reports.append(report)
+                    // Commit by the number of documents stored (what fills memory), not by feeds: a run of
+                    // 304s commits once at the end, since every commit rewrites the manifest.
+                    if report.status == "updated" { collector.storedSinceCommit += 1 }
+                    if collector.storedSinceCommit >= commitEvery {
+                        try writer.commit()
+                        collector.storedSinceCommit = 0
+                    }
+                } catch {
+                    collector.failure = error
+                }
             }
         }
+        storeThread.finish()
+        summary.reports = collector.reports
+        let storeFailure = collector.failure
         if let storeFailure { throw storeFailure }
         try writer.finish()
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// `host:port` of a URL, lower-cased, the unit a Retry-After applies to.
+    private static func host(of url: String) -> String? {
+        guard let components = URLComponents(string: url), let host = components.host?.lowercased() else {
+            return nil
+        }
+        return "\(host):\(components.port ?? (components.scheme?.lowercased() == "https" ? 443 : 80))"
     }
 
     /// Stores one outcome: the items of a parsed 200, then the feed's new state and its run-log line.
@@ -132,5 +168,67 @@ final class FeedFetchRun {
                 feedKey: entry.key, url: entry.subscription.url, status: report.status, added: report.added,
                 changed: report.changed, message: report.message))
         return report
+    }
+}
+
+/// What the store thread accumulates; read by the calling thread only after `StoreThread.finish()`.
+private final class StoreCollector {
+    var reports: [FeedFetchRun.FeedReport] = []
+    var failure: StoreError?
+    var storedSinceCommit = 0
+}
+
+/// A thread that runs submitted jobs in order, fed through a bounded queue (the submitter blocks when it is
+/// full, so parsed documents never pile up in memory).
+///
+/// Confinement: the jobs touch the store writer and the collector only on this thread; the submitting thread
+/// touches them again only after `finish()` has joined it (the condition's lock orders the two).
+final class StoreThread: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var jobs: [() -> Void] = []
+    private var closed = false
+    private var running = true
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        let thread = Thread { [self] in work() }
+        thread.name = "aggregator.store"
+        thread.start()
+    }
+
+    /// Queues a job, waiting while the queue is full.
+    func submit(_ job: @escaping () -> Void) {
+        condition.lock()
+        while jobs.count >= capacity { condition.wait() }
+        jobs.append(job)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Runs what is queued, then stops the thread and returns.
+    func finish() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while running { condition.wait() }
+        condition.unlock()
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while jobs.isEmpty && !closed { condition.wait() }
+            if jobs.isEmpty && closed {
+                running = false
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let job = jobs.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            job()
+        }
     }
 }

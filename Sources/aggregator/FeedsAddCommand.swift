@@ -9,8 +9,8 @@ struct FeedsAddCommand: ParsableCommand {
         commandName: "add",
         abstract: "Subscribe to a feed (a web page URL is resolved to its feed by autodiscovery).",
         discussion: """
-            The URL is fetched once: a feed is added under its own title (unless --title is given); an HTML
-            page is searched for <link rel="alternate"> feeds and the first one is added. --no-check adds the
+            The URL is fetched once: a feed is added under its own title (unless --title is given); an HTML \
+            page is searched for <link rel="alternate"> feeds and the first one is added. --no-check adds the \
             URL as given without fetching it.
             """
     )

@@ -10,7 +10,7 @@ struct FeedsListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List the subscriptions with their health: last success, last error, error count, next due.",
         discussion: """
-            Health: new (never fetched), ok, failing (errors; backing off), waiting (the host asked us to wait),
+            Health: new (never fetched), ok, failing (errors; backing off), waiting (the host asked us to wait), \
             gone (410: retired, kept but not fetched; `aggregator feeds reset` to try again).
             """
     )

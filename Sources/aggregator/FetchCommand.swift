@@ -11,15 +11,15 @@ struct FetchCommand: ParsableCommand {
         commandName: "fetch",
         abstract: "Fetch the due feeds of the subscription list, parse them and store new items.",
         discussion: """
-            Only feeds that are due are fetched (see `aggregator feeds list`): the next fetch of a feed waits for
-            the larger of 15 minutes, its RSS <ttl>, the server's Cache-Control max-age or Expires, and how
-            often it really publishes (at most 24 hours); failures back off exponentially up to 24 hours, and a
-            429/503 Retry-After pauses the whole host. Requests are conditional (ETag, Last-Modified), 16 at a
-            time, at most 2 per host; redirects (at most 5, http and https only) are followed, and a 301/308
+            Only feeds that are due are fetched (see `aggregator feeds list`): the next fetch of a feed waits for \
+            the larger of 15 minutes, its RSS <ttl>, the server's Cache-Control max-age or Expires, and how \
+            often it really publishes (at most 24 hours); failures back off exponentially up to 24 hours, and a \
+            429/503 Retry-After pauses the whole host. Requests are conditional (ETag, Last-Modified), 16 at a \
+            time, at most 2 per host; redirects (at most 5, http and https only) are followed, and a 301/308 \
             moves the feed to its new URL. Proxies come from http_proxy, https_proxy and no_proxy.
 
-            Quiet unless something is wrong: each failed feed is named on stderr with what to do.
-            Exit status: 0 all well, 1 some feeds failed, 2 usage or configuration error, 3 another run holds
+            Quiet unless something is wrong: each failed feed is named on stderr with what to do. \
+            Exit status: 0 all well, 1 some feeds failed, 2 usage or configuration error, 3 another run holds \
             the store.
 
             Examples:

@@ -4,6 +4,6 @@ import ArgumentParser
 struct SubscriptionOptions: ParsableArguments {
     @Option(
         name: .customLong("opml"),
-        help: ArgumentHelp("The subscription list (default: Feeds/subscriptions.opml).", valueName: "file"))
+        help: ArgumentHelp("The subscription list (OPML).", valueName: "file"))
     var path = "Feeds/subscriptions.opml"
 }

@@ -21,7 +21,7 @@ enum FetcherFixtures {
         configuration.connectTimeout = 5
         configuration.totalTimeout = 20
         configuration.lowSpeedLimit = 1000
-        configuration.lowSpeedTime = 1
+        configuration.lowSpeedTime = 5
         configuration.contact = "mailto:ops@example.org"
         return configuration
     }

@@ -16,7 +16,7 @@ struct FetcherHostileServerTests {
                 ("Content-Type", "application/rss+xml"), ("Content-Length", "100000"),
             ])
             try await connection.write(Array(FetcherFixtures.rssBytes.prefix(100)))
-            try await Task.sleep(for: .seconds(15))
+            try await Task.sleep(for: .seconds(30))
         }
         let bystander = try await Bystander.start()
         let outcomes = await fetcher.fetchCollecting([FetchRequest(url: server.url("/stall.xml")), bystander.request])
@@ -25,7 +25,7 @@ struct FetcherHostileServerTests {
         // The sink saw the start of the body and was told it is incomplete.
         #expect(outcomes[0].product?.error?.kind == .tooSlow)
         #expect(bystander.isUnaffected(outcomes[1]))
-        server.stop()
+        await server.stop()
         await bystander.stop()
     }
 
@@ -44,7 +44,7 @@ struct FetcherHostileServerTests {
             FetchRequest(url: server.url("/trickle.xml"))
         ])
         #expect(outcomes[0].error?.kind == .timedOut)
-        server.stop()
+        await server.stop()
     }
 
     @Test("an endless body is cut at the cap while streaming")
@@ -66,7 +66,7 @@ struct FetcherHostileServerTests {
         #expect(outcomes[0].bodyBytes <= 1_048_576 + 65_536 * 4)
         #expect((outcomes[0].product?.bytes.count ?? 0) <= 1_048_576)
         #expect(bystander.isUnaffected(outcomes[1]))
-        server.stop()
+        await server.stop()
         await bystander.stop()
     }
 
@@ -84,7 +84,7 @@ struct FetcherHostileServerTests {
             FetchRequest(url: server.url("/huge.xml"))
         ])
         #expect(outcomes[0].error?.kind == .tooLarge)
-        server.stop()
+        await server.stop()
     }
 
     @Test("a gzip body cut short of its Content-Length is a lost connection")
@@ -102,7 +102,7 @@ struct FetcherHostileServerTests {
         #expect(outcomes[0].error?.kind == .connectionLost)
         #expect(outcomes[0].product?.error?.kind == .connectionLost)
         #expect(bystander.isUnaffected(outcomes[1]))
-        server.stop()
+        await server.stop()
         await bystander.stop()
     }
 
@@ -125,7 +125,7 @@ struct FetcherHostileServerTests {
         let body = try #require(outcomes[0].product)
         #expect(body.bytes.count < big.count)
         #expect(body.bytes == Array(big.prefix(body.bytes.count)))
-        server.stop()
+        await server.stop()
     }
 
     @Test("a corrupt gzip body is a content-coding error")
@@ -141,7 +141,7 @@ struct FetcherHostileServerTests {
         }
         let outcomes = await fetcher.fetchCollecting([FetchRequest(url: server.url("/bad.xml.gz"))])
         #expect(outcomes[0].error?.kind == .badContentEncoding, "\(String(describing: outcomes[0].error))")
-        server.stop()
+        await server.stop()
     }
 
     @Test("a connection reset mid-body is a lost connection")
@@ -159,7 +159,7 @@ struct FetcherHostileServerTests {
         let error = try #require(outcomes[0].error)
         #expect(error.kind == .connectionLost)
         #expect(bystander.isUnaffected(outcomes[1]))
-        server.stop()
+        await server.stop()
         await bystander.stop()
     }
 
@@ -168,12 +168,12 @@ struct FetcherHostileServerTests {
         let server = try await RawHTTPServer.start { _, connection in connection.close() }
         let refused = try await RawHTTPServer.start { _, _ in }
         let refusedURL = refused.url("/none.xml")
-        refused.stop()
+        await refused.stop()
         let outcomes = await fetcher.fetchCollecting([
             FetchRequest(url: server.url("/empty.xml")), FetchRequest(url: refusedURL),
         ])
         #expect(outcomes[0].error?.kind == .connectionLost)
         #expect(outcomes[1].error?.kind == .connectionFailed)
-        server.stop()
+        await server.stop()
     }
 }

@@ -51,10 +51,13 @@ public final class RawHTTPServer: Sendable {
         "http://127.0.0.1:\(port)\(path)"
     }
 
-    /// Stops accepting connections.
-    public func stop() {
-        try? listener.close()
+    /// Stops accepting connections. The accept loop is cancelled (and so leaves the shared socket pool) before
+    /// the listening socket is closed: closing a descriptor still parked in the pool could let a new socket
+    /// that reuses the number be confused with it.
+    public func stop() async {
         task.cancel()
+        await task.value
+        try? listener.close()
     }
 
     private static func serve(_ socket: AsyncSocket, log: RequestLog, handler: Handler) async {
