@@ -79,6 +79,10 @@ struct MatcherProgram: Sendable {
     /// NEAR operands: (term, fields) pairs, flat.
     var positionSets: [[(term: Int32, fields: UInt8)]] = []
     var claims: [CompiledClaim] = []
+    /// claim → root nodes of its sub-queries, flat
+    var rootStart: [Int32] = []
+    var rootCount: [Int32] = []
+    var roots: [Int32] = []
     /// Claims that match an item with none of their terms (pure NOT queries).
     var alwaysClaims: [Int32] = []
     var queryTermCount = 0
@@ -126,7 +130,13 @@ private struct MatcherBuilder {
         }
         for (label, text) in sources {
             let parsed = try QueryParser.parse(text)
-            let root = flatten(parsed, fields: FieldScope.all.rawValue, claim: claimIndex)
+            let root = flatten(parsed, fields: FieldScope.all.rawValue)
+            // Index the claim under the terms of one required part only: a claim can be true only if every
+            // positive AND part is, so any one part's terms suffice to make it a candidate.
+            for term in anchorTerms(parsed) {
+                let id = intern(term)
+                if termClaims[Int(id)].last != claimIndex { termClaims[Int(id)].append(claimIndex) }
+            }
             var positive: [Int32] = []
             var bits: [Int32: UInt64] = [:]
             let groups: [QueryNode]
@@ -172,6 +182,39 @@ private struct MatcherBuilder {
         return intern(QueryTerm(text: text, isPrefix: isPrefix, isPhrase: true, column: 0))
     }
 
+    /// The terms whose presence is necessary for `node` to be true: all its terms, or for an AND the terms of
+    /// the positive part most likely to be rare (the one whose shortest term is longest). Empty when the
+    /// node can be true without any term (then the claim is found by `alwaysClaims`).
+    private func anchorTerms(_ node: QueryNode) -> [QueryTerm] {
+        switch node {
+        case .and(let kids):
+            var best: [QueryTerm] = []
+            var bestScore = -1
+            for kid in kids {
+                let terms = anchorTerms(kid)
+                guard !terms.isEmpty else { continue }
+                let score = terms.map { $0.text.unicodeScalars.count - ($0.isPrefix ? 2 : 0) }.min() ?? 0
+                if score > bestScore {
+                    bestScore = score
+                    best = terms
+                }
+            }
+            return best
+        case .or(let kids):
+            var all: [QueryTerm] = []
+            for kid in kids {
+                let terms = anchorTerms(kid)
+                if terms.isEmpty { return [] }
+                all.append(contentsOf: terms)
+            }
+            return all
+        case .term(let term): return [term]
+        case .not: return []
+        case .scoped(_, let kid): return anchorTerms(kid)
+        case .near(let left, let right, _): return anchorTerms(left) + anchorTerms(right)
+        }
+    }
+
     private func positiveTerms(_ node: QueryNode) -> [QueryTerm] {
         switch node {
         case .term(let term): return [term]
@@ -184,50 +227,47 @@ private struct MatcherBuilder {
 
     // MARK: - Flattening
 
-    private mutating func flatten(_ node: QueryNode, fields: UInt8, claim: Int32) -> Int32 {
+    private mutating func flatten(_ node: QueryNode, fields: UInt8) -> Int32 {
         switch node {
         case .term(let term):
             let id = intern(term)
-            if termClaims[Int(id)].last != claim { termClaims[Int(id)].append(claim) }
             return append(.init(kind: .term, fields: fields, a: id, b: 0, c: 0))
         case .and(let kids), .or(let kids):
-            let ids = kids.map { flatten($0, fields: fields, claim: claim) }
+            let ids = kids.map { flatten($0, fields: fields) }
             let start = Int32(children.count)
             children.append(contentsOf: ids)
             let kind: MatcherProgram.Node.Kind
             if case .and = node { kind = .and } else { kind = .or }
             return append(.init(kind: kind, fields: fields, a: start, b: Int32(ids.count), c: 0))
         case .not(let kid):
-            let child = flatten(kid, fields: fields, claim: claim)
+            let child = flatten(kid, fields: fields)
             return append(.init(kind: .not, fields: fields, a: child, b: 0, c: 0))
         case .scoped(let scope, let kid):
-            return flatten(kid, fields: fields & scope.rawValue, claim: claim)
+            return flatten(kid, fields: fields & scope.rawValue)
         case .near(let left, let right, let distance):
-            let leftSet = positionSet(left, fields: fields, claim: claim)
-            let rightSet = positionSet(right, fields: fields, claim: claim)
+            let leftSet = positionSet(left, fields: fields)
+            let rightSet = positionSet(right, fields: fields)
             return append(.init(kind: .near, fields: fields, a: leftSet, b: rightSet, c: Int32(distance)))
         }
     }
 
-    private mutating func positionSet(_ node: QueryNode, fields: UInt8, claim: Int32) -> Int32 {
+    private mutating func positionSet(_ node: QueryNode, fields: UInt8) -> Int32 {
         var set: [(term: Int32, fields: UInt8)] = []
-        collectPositions(node, fields: fields, claim: claim, into: &set)
+        collectPositions(node, fields: fields, into: &set)
         positionSets.append(set)
         return Int32(positionSets.count - 1)
     }
 
     private mutating func collectPositions(
-        _ node: QueryNode, fields: UInt8, claim: Int32, into set: inout [(term: Int32, fields: UInt8)]
+        _ node: QueryNode, fields: UInt8, into set: inout [(term: Int32, fields: UInt8)]
     ) {
         switch node {
         case .term(let term):
-            let id = intern(term)
-            if termClaims[Int(id)].last != claim { termClaims[Int(id)].append(claim) }
-            set.append((id, fields))
+            set.append((intern(term), fields))
         case .or(let kids):
-            for kid in kids { collectPositions(kid, fields: fields, claim: claim, into: &set) }
+            for kid in kids { collectPositions(kid, fields: fields, into: &set) }
         case .scoped(let scope, let kid):
-            collectPositions(kid, fields: fields & scope.rawValue, claim: claim, into: &set)
+            collectPositions(kid, fields: fields & scope.rawValue, into: &set)
         case .and, .not, .near:
             break  // rejected by the parser
         }
@@ -305,6 +345,11 @@ private struct MatcherBuilder {
         program.children = children
         program.positionSets = positionSets
         program.claims = claims
+        for claim in claims {
+            program.rootStart.append(Int32(program.roots.count))
+            program.rootCount.append(Int32(claim.subqueries.count))
+            program.roots.append(contentsOf: claim.subqueries.map(\.root))
+        }
         program.queryTermCount = terms.count
 
         var single = [[Int32]](repeating: [], count: words.count)

@@ -23,7 +23,11 @@ extension TaggingState {
         let claimID = claimIDs[Int(claimIndex)]
 
         // Which top-level groups of the query each sentence covers, and the terms that were found.
-        var sentenceGroups = [UInt64](repeating: 0, count: sentences.count)
+        var sentenceGroups = groupBuffer
+        groupBuffer = []
+        defer { groupBuffer = sentenceGroups }
+        sentenceGroups.removeAll(keepingCapacity: true)
+        sentenceGroups.append(contentsOf: repeatElement(0, count: sentences.count))
         var terms: [String] = []
         var firstField: UInt8 = 0
         for (position, term) in subquery.positiveTerms.enumerated() {
@@ -63,9 +67,10 @@ extension TaggingState {
 
     // MARK: - Evidence
 
-    private func snippet(core: Int, groups: [UInt64], groupCount: Int) -> String {
+    private mutating func snippet(core: Int, groups: [UInt64], groupCount: Int) -> String {
         guard core >= 0 else { return "" }
         var text = sentenceText(core)
+        var length = scalarCount(core)
         let coreGroups = groups[core]
         if coreGroups.nonzeroBitCount < groupCount {
             // Add the sentence that covers most of the missing groups, if it fits.
@@ -79,25 +84,49 @@ extension TaggingState {
                 }
             }
             if extra >= 0 {
-                let second = sentenceText(extra)
-                if text.count + second.count + 3 <= Self.snippetLimit {
+                let extraLength = scalarCount(extra)
+                if length + extraLength + 3 <= Self.snippetLimit {
+                    let second = sentenceText(extra)
                     text = extra < core ? second + " … " + text : text + " … " + second
+                    length += extraLength + 3
                 }
             }
         }
-        if text.count > Self.snippetLimit {
-            text = String(text.prefix(Self.snippetLimit - 1)) + "…"
+        if length > Self.snippetLimit {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.snippetLimit - 1))) + "…"
         }
         return text
     }
 
-    func sentenceText(_ index: Int) -> String {
+    /// Unicode scalars in a sentence's (untrimmed) byte range: an upper bound of its trimmed length.
+    private func scalarCount(_ index: Int) -> Int {
         let sentence = sentences[index]
         let bytes = fieldBytes[Int(sentence.field.slot)]
-        let start = max(0, min(Int(sentence.start), bytes.count))
-        let end = max(start, min(Int(sentence.end), bytes.count))
+        let end = min(Int(sentence.end), bytes.count)
+        var count = 0
+        var position = max(0, Int(sentence.start))
+        while position < end {
+            if bytes[position] & 0xC0 != 0x80 { count += 1 }
+            position += 1
+        }
+        return count
+    }
+
+    /// The sentence's text, trimmed (cached per item: several links often share a sentence).
+    mutating func sentenceText(_ index: Int) -> String {
+        if index < sentenceTexts.count, let cached = sentenceTexts[index] { return cached }
+        let sentence = sentences[index]
+        let bytes = fieldBytes[Int(sentence.field.slot)]
+        var start = max(0, min(Int(sentence.start), bytes.count))
+        var end = max(start, min(Int(sentence.end), bytes.count))
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x09) { end -= 1 }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        return String(text.trimmingSpaces)
+        if sentenceTexts.count < sentences.count {
+            sentenceTexts.append(contentsOf: repeatElement(nil, count: sentences.count - sentenceTexts.count))
+        }
+        sentenceTexts[index] = text
+        return text
     }
 
     // MARK: - Stance
