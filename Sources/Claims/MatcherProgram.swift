@@ -50,6 +50,9 @@ struct MatcherProgram: Sendable {
 
     struct CompiledClaim: Sendable {
         var subqueries: [SubQuery]
+        /// The claim's title states a refusal or absence ("US rules out troops", "no NATO membership"), so
+        /// denial and negation words in an item state the claim rather than dispute it.
+        var isRefusal = false
         var supportCueTerms: [Int32]
         var disputeCueTerms: [Int32]
     }
@@ -160,7 +163,22 @@ private struct MatcherBuilder {
         }
         let support = claim.supportCues.filter { !$0.trimmingSpaces.isEmpty }.map { cueTerm($0) }
         let dispute = claim.disputeCues.filter { !$0.trimmingSpaces.isEmpty }.map { cueTerm($0) }
-        claims.append(MatcherProgram.CompiledClaim(subqueries: subqueries, supportCueTerms: support, disputeCueTerms: dispute))
+        var compiled = MatcherProgram.CompiledClaim(
+            subqueries: subqueries, supportCueTerms: support, disputeCueTerms: dispute)
+        compiled.isRefusal = Self.isRefusal(claim.title)
+        claims.append(compiled)
+    }
+
+    /// Whether a claim's title is a refusal or an absence: it holds a negation or rejection word.
+    static func isRefusal(_ title: String) -> Bool {
+        let words = TextTables.normalize(title, fold: true).unicodeScalars
+            .split(whereSeparator: { !TextTables.isPythonWord($0) })
+            .map { String(String.UnicodeScalarView($0)) }
+        let negative: Set<String> = [
+            "no", "not", "never", "without", "rules", "rule", "rejects", "refuses", "drops", "won", "halts",
+            "не", "нет", "без", "ні", "отказ", "отказалась", "отказался", "відмова", "відмовилася",
+        ]
+        return words.contains(where: negative.contains)
     }
 
     mutating func addCueLexicon() {

@@ -156,7 +156,7 @@ extension TaggingState {
         var cues: StanceCue = []
         var cueWords: [String] = []
         var negatedClaimTerm = false
-        var actorBeforeDenial = false
+        var actorRejects = false
         for term in cueTerms {
             var occurrence = termFirst[Int(term)]
             while occurrence >= 0 {
@@ -164,16 +164,21 @@ extension TaggingState {
                 occurrence = found.next
                 guard Int(found.sentence) == core else { continue }
                 if claimSpans.contains(where: { found.tokenStart <= $0.end && found.tokenEnd >= $0.start }) { continue }
-                let cue = StanceCue(rawValue: program.termCues[Int(term)])
+                var cue = StanceCue(rawValue: program.termCues[Int(term)])
+                // The actor's own call or demand is the claim itself ("Trump says Kyiv should cede…").
+                if cue.contains(.call) && claimSpans.contains(where: { $0.actor && $0.end < found.tokenStart }) {
+                    cue.remove(.call)
+                    if cue.isEmpty { continue }
+                }
+                if cue.contains(.rejection) && claimSpans.contains(where: { $0.actor && $0.end < found.tokenStart }) {
+                    actorRejects = true
+                }
                 cues.formUnion(cue)
                 cueWords.append(program.terms[Int(term)].display)
                 if cue.contains(.negation) {
                     if claimSpans.contains(where: { !$0.actor && $0.start > found.tokenEnd && $0.start - found.tokenEnd <= 3 }) {
                         negatedClaimTerm = true
                     }
-                }
-                if !cue.intersection([.denial, .failure]).isEmpty {
-                    if claimSpans.contains(where: { $0.actor && $0.end < found.tokenStart }) { actorBeforeDenial = true }
                 }
             }
         }
@@ -188,15 +193,10 @@ extension TaggingState {
             analysis.reason = reason
         }
 
-        // 1. Claim-specific cues are the strongest evidence.
+        // 1. A claim-specific dispute cue is the strongest evidence.
         if let (cue, inCore) = claimCue(claim.disputeCueTerms, core: core) {
             analysis.claimCue = cue
             set(.disputes, inCore ? 0.9 : 0.75, "the claim's dispute cue \(cue) is in the evidence")
-            return
-        }
-        if let (cue, inCore) = claimCue(claim.supportCueTerms, core: core) {
-            analysis.claimCue = cue
-            set(.supports, inCore ? 0.85 : 0.7, "the claim's support cue \(cue) is in the evidence")
             return
         }
         // 2. Questions raise the claim without taking a side.
@@ -204,35 +204,43 @@ extension TaggingState {
             set(.mentions, 0.75, "the sentence that matches is a question")
             return
         }
-        // 3. Denial, rejection or failure.
-        if !cues.intersection([.denial, .failure]).isEmpty {
-            if actorBeforeDenial || analysis.groupCount == 1 || cues.contains(.failure) {
-                set(.disputes, complete ? 0.75 : 0.6, "a denial or failure cue (\(cues)) follows the claim's actor")
+        // 3. Denial, rejection or failure. For a claim that is itself a refusal ("US rules out troops") these
+        //    words state the claim. A rejection by someone other than the claim's actor ("Kyiv rejects Putin's
+        //    demand") presupposes the proposal and so supports a claim about it.
+        if !cues.intersection([.denial, .rejection, .failure]).isEmpty {
+            if claim.isRefusal {
+                set(.supports, 0.6, "a denial or rejection cue (\(cues)) states a claim that is itself a refusal")
+            } else if !cues.intersection([.denial, .failure]).isEmpty || actorRejects || analysis.groupCount == 1 {
+                set(.disputes, complete ? 0.75 : 0.6, "a denial, failure or the actor's rejection (\(cues))")
             } else {
-                set(
-                    .supports, 0.5,
-                    "a denial cue (\(cues)) by another party: a reaction, which reports the event itself")
+                set(.supports, 0.5, "a rejection (\(cues)) by another party presupposes the claim's proposal")
             }
             return
         }
-        // 4. Negation in front of the claim's action.
-        if negatedClaimTerm {
+        // 3b. Negation in front of the claim's action.
+        if negatedClaimTerm && !claim.isRefusal {
             set(.disputes, complete ? 0.65 : 0.55, "a negation stands within three words before the claim's terms")
             return
         }
-        // 5. Hedging, calls, predictions: the claim is raised, not asserted.
+        // 4. Hedging, calls, predictions: the claim is raised, not asserted.
         if !cues.intersection([.hedge, .call, .prediction]).isEmpty && !cues.contains(.confirmation) {
             set(.mentions, 0.6, "hedging, a call or a prediction (\(cues)) in the sentence that matches")
             return
         }
-        // 6. Terms spread over several sentences: the item touches the claim, it does not state it.
+        // 5. A claim-specific support cue in a plain sentence.
+        if let (cue, inCore) = claimCue(claim.supportCueTerms, core: core), inCore {
+            analysis.claimCue = cue
+            set(.supports, 0.85, "the claim's support cue \(cue) is in the evidence")
+            return
+        }
+        // 7. Terms spread over several sentences: the item touches the claim, it does not state it.
         if !complete {
             set(
                 .mentions, 0.4,
                 "no sentence holds all \(analysis.groupCount) parts of the query (best: \(analysis.coveredGroups))")
             return
         }
-        // 7. Everything in one plain sentence: the item reports the claim.
+        // 8. Everything in one plain sentence: the item reports the claim.
         var confidence = inTitle ? 0.75 : 0.7
         if cues.contains(.report) { confidence -= 0.1 }
         if cues.contains(.confirmation) { confidence += 0.1 }
