@@ -4,6 +4,9 @@ import FeedModel
 /// sentence-level cues around them. See docs/CLAIMS.md, "Stance".
 struct LinkAnalysis {
     var link: ClaimLink
+    /// Whether every top-level part of the query occurs within a window of two neighbouring sentences of
+    /// one field, or in the title plus one sentence (the proximity the stemmed mode requires for a link).
+    var isLocal = true
     var subqueryLabel: String
     var groupCount: Int
     var coveredGroups: Int
@@ -50,12 +53,31 @@ extension TaggingState {
             core = index
         }
         let groupCount = max(subquery.groupCount, 1)
+        let full: UInt64 = groupCount >= 64 ? UInt64.max : (1 << UInt64(groupCount)) - 1
+        var titleGroups: UInt64 = 0
+        var isLocal = subquery.groupCount <= 1
+        for (index, groups) in sentenceGroups.enumerated() where sentences[index].field == .title {
+            titleGroups |= groups
+        }
+        if !isLocal {
+            for (index, groups) in sentenceGroups.enumerated() {
+                var window = groups | titleGroups
+                if index + 1 < sentenceGroups.count && sentences[index + 1].field == sentences[index].field {
+                    window |= sentenceGroups[index + 1]
+                }
+                if window & full == full {
+                    isLocal = true
+                    break
+                }
+            }
+        }
         var analysis = LinkAnalysis(
             link: ClaimLink(
                 itemID: itemID, claimID: claimID, stance: .mentions, confidence: 0.3, terms: terms,
                 field: core >= 0 ? sentences[core].field : field(ofBit: firstField), snippet: ""),
             subqueryLabel: subquery.label, groupCount: groupCount, coveredGroups: best, coreSentence: core,
             cues: [], cueWords: [], claimCue: nil, reason: "")
+        analysis.isLocal = isLocal
         analysis.link.snippet = snippet(core: core, groups: sentenceGroups, groupCount: groupCount)
         decideStance(&analysis, claim: claim, subquery: subquery)
         return analysis
