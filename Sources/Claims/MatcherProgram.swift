@@ -354,7 +354,8 @@ private struct MatcherBuilder {
         }
         let fold = mode == .stemmed
         var program = MatcherProgram(
-            fold: fold, table: fold ? TextTables.folded : TextTables.exact, trie: ByteTrie(exact: exact, markers: markers))
+            fold: fold, table: fold ? TextTables.folded : TextTables.exact,
+            trie: ByteTrie(exact: exact, markers: markers))
         program.wordKinds = words.map(\.kind)
         program.wordStems = words.map { $0.kind == .stem ? $0.bytes : [] }
         program.terms = terms

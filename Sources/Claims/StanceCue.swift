@@ -26,7 +26,8 @@ public struct StanceCue: OptionSet, Sendable, Hashable, CustomStringConvertible 
     /// Cue names, for `explain`.
     public var description: String {
         let names: [(StanceCue, String)] = [
-            (.denial, "denial"), (.rejection, "rejection"), (.negation, "negation"), (.failure, "failure"), (.hedge, "hedge"), (.call, "call"),
+            (.denial, "denial"), (.rejection, "rejection"), (.negation, "negation"), (.failure, "failure"),
+            (.hedge, "hedge"), (.call, "call"),
             (.report, "reported speech"), (.confirmation, "confirmation"), (.prediction, "prediction"),
         ]
         return names.filter { contains($0.0) }.map(\.1).joined(separator: ", ")

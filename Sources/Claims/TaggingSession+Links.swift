@@ -198,7 +198,9 @@ extension TaggingState {
                 cues.formUnion(cue)
                 cueWords.append(program.terms[Int(term)].display)
                 if cue.contains(.negation) {
-                    if claimSpans.contains(where: { !$0.actor && $0.start > found.tokenEnd && $0.start - found.tokenEnd <= 3 }) {
+                    if claimSpans.contains(where: {
+                        !$0.actor && $0.start > found.tokenEnd && $0.start - found.tokenEnd <= 3
+                    }) {
                         negatedClaimTerm = true
                     }
                 }

@@ -553,7 +553,8 @@ struct TaggingState {
                         let b = occurrences[Int(second)]
                         second = b.next
                         guard b.field == a.field, b.field & rightFields != 0, b.tokenStart >= 0 else { continue }
-                        let gap = b.tokenStart > a.tokenEnd ? b.tokenStart - a.tokenEnd - 1 : a.tokenStart - b.tokenEnd - 1
+                        let gap =
+                            b.tokenStart > a.tokenEnd ? b.tokenStart - a.tokenEnd - 1 : a.tokenStart - b.tokenEnd - 1
                         if gap <= distance { return true }
                     }
                 }

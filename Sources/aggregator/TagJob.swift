@@ -94,13 +94,15 @@ struct TagJob: Sendable {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
             } catch {
-                throw TagFailure(message: "\(path): cannot read the file (\(error.localizedDescription)) — check the path")
+                throw TagFailure(
+                    message: "\(path): cannot read the file (\(error.localizedDescription)) — check the path")
             }
             var chunk: [Data] = []
             for line in Self.lines(of: data) {
                 chunk.append(line)
                 if chunk.count == 500 {
-                    jobs.append(TagJob(source: .lines(path: path, lines: chunk), tagger: tagger, renderLinks: renderLinks))
+                    jobs.append(
+                        TagJob(source: .lines(path: path, lines: chunk), tagger: tagger, renderLinks: renderLinks))
                     chunk = []
                 }
             }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct TagCommandTests {
     private let root = TestPaths.repositoryRoot
@@ -27,7 +27,8 @@ import TestSupport
             ["tag", "--stats", "--claims", "Feeds/claims.yaml", "Feeds/demo/capital-wire.xml"], currentDirectory: root)
         #expect(result.status == 0)
         let line = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(line.range(of: #"^files=1 items=\d+ links=\d+ seconds=\d+\.\d{3}$"#, options: .regularExpression) != nil)
+        #expect(
+            line.range(of: #"^files=1 items=\d+ links=\d+ seconds=\d+\.\d{3}$"#, options: .regularExpression) != nil)
     }
 
     @Test func aBrokenClaimsFileIsReportedAndTaggingStops() throws {
