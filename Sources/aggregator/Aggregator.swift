@@ -7,6 +7,6 @@ struct Aggregator: AsyncParsableCommand {
         commandName: "aggregator",
         abstract: "Fetch feeds, track claims across them, and write a daily digest.",
         version: AggregatorVersion.string,
-        subcommands: [VersionCommand.self, ParseCommand.self, TagCommand.self, ClaimsCommand.self]
+        subcommands: [VersionCommand.self, ParseCommand.self, TagCommand.self, ClaimsCommand.self, ExplainCommand.self]
     )
 }
