@@ -12,10 +12,14 @@ struct ByteTrie: Sendable {
     /// Word ids; a negative value `-(id + 1)` means "compare stems", a non-negative one "prefix matched".
     private(set) var markerWords: [Int32] = []
 
+    /// Children of the root by byte; a child id has `markerFlag` set when its node carries markers.
     private var rootChildren = [Int32](repeating: -1, count: 256)
-    private var edgeKeys: [UInt32] = []
-    private var edgeChildren: [Int32] = []
+    /// Open addressing: `key << 32 | child`, `UInt64.max` when empty (key and child share one load).
+    private var edges: [UInt64] = []
     private var edgeShift: UInt32 = 0
+
+    /// Set on child ids whose node has prefix or stem markers (mask it off before indexing).
+    static let markerFlag: Int32 = 1 << 30
 
     /// The root node.
     static let root: Int32 = 0
@@ -66,13 +70,15 @@ struct ByteTrie: Sendable {
         var size = 16
         while size < edges.count * 2 { size *= 2 }
         edgeShift = UInt32(32 - size.trailingZeroBitCount)
-        edgeKeys = [UInt32](repeating: UInt32.max, count: size)
-        edgeChildren = [Int32](repeating: -1, count: size)
+        self.edges = [UInt64](repeating: UInt64.max, count: size)
+        let flagged = { (child: Int32) -> Int32 in pending[Int(child)].isEmpty ? child : child | Self.markerFlag }
         for (key, child) in edges {
             var slot = Int(Self.hash(key) >> edgeShift)
-            while edgeKeys[slot] != UInt32.max { slot = (slot + 1) & (size - 1) }
-            edgeKeys[slot] = key
-            edgeChildren[slot] = child
+            while self.edges[slot] != UInt64.max { slot = (slot + 1) & (size - 1) }
+            self.edges[slot] = UInt64(key) << 32 | UInt64(UInt32(flagged(child)))
+        }
+        for byte in 0..<256 where rootChildren[byte] >= 0 {
+            rootChildren[byte] = flagged(rootChildren[byte])
         }
     }
 
@@ -81,17 +87,17 @@ struct ByteTrie: Sendable {
         key &* 0x9E37_79B1
     }
 
-    /// The child of `node` along `byte`, or -1.
+    /// The child of `node` (an id without `markerFlag`) along `byte`, or -1; the result may carry `markerFlag`.
     @inline(__always)
     func child(_ node: Int32, _ byte: UInt8) -> Int32 {
         if node == Self.root { return rootChildren[Int(byte)] }
         let key = UInt32(node) << 8 | UInt32(byte)
-        let mask = edgeKeys.count - 1
+        let mask = edges.count - 1
         var slot = Int(Self.hash(key) >> edgeShift)
         while true {
-            let found = edgeKeys[slot]
-            if found == key { return edgeChildren[slot] }
-            if found == UInt32.max { return -1 }
+            let entry = edges[slot]
+            if UInt32(truncatingIfNeeded: entry >> 32) == key { return Int32(truncatingIfNeeded: entry) }
+            if entry == UInt64.max { return -1 }
             slot = (slot + 1) & mask
         }
     }

@@ -31,7 +31,7 @@ public struct ClaimExplanation: Sendable, Hashable {
             out.append("  \(term): \(found)")
         }
         guard let link else {
-            out.append("not linked: no query of the claim matches the item")
+            out.append("not linked: " + (reason.isEmpty ? "no query of the claim matches the item" : reason))
             return out
         }
         out.append("linked by \(matchedQuery ?? "query"); evidence (\(link.field.rawValue)): \(link.snippet)")
@@ -79,6 +79,13 @@ extension TaggingState {
                 reason: "")
         }
         let analysis = makeLink(itemID: item.id, claim: hit.claim, subquery: hit.subquery)
+        if program.fold && !analysis.isLocal {
+            return ClaimExplanation(
+                claim: claim, link: nil, matchedQuery: analysis.subqueryLabel, terms: terms,
+                parts: (analysis.groupCount, analysis.coveredGroups), cues: [], claimCue: nil,
+                reason: "\(analysis.subqueryLabel) matches, but its \(analysis.groupCount) parts are not within two "
+                    + "neighbouring sentences (or the title and one sentence), which the stemmed mode requires")
+        }
         return ClaimExplanation(
             claim: claim, link: analysis.link, matchedQuery: analysis.subqueryLabel, terms: terms,
             parts: (analysis.groupCount, analysis.coveredGroups), cues: analysis.cueWords,

@@ -10,7 +10,8 @@ public enum ClaimsChecker {
         for (index, claim) in file.claims.enumerated() {
             let name = claim.id.isEmpty ? "claims[\(index)]" : claim.id
             if claim.id.isEmpty {
-                problems.append(error(name, "id", "the claim has no id: add a slug such as `trump-endorses-ceding-donbas`"))
+                problems.append(
+                    error(name, "id", "the claim has no id: add a slug such as `trump-endorses-ceding-donbas`"))
             } else if !isSlug(claim.id) {
                 problems.append(
                     error(name, "id", "an id is a slug: lowercase letters, digits and '-', e.g. `russia-demands-x`"))
@@ -27,7 +28,9 @@ public enum ClaimsChecker {
             for language in claim.localizedQueries.keys.sorted() {
                 if !isLanguageCode(language) {
                     problems.append(
-                        warning(name, "queries.\(language)", "not a language code like `ru` or `uk`; the query is used anyway"))
+                        warning(
+                            name, "queries.\(language)",
+                            "not a language code like `ru` or `uk`; the query is used anyway"))
                 }
                 problems.append(
                     contentsOf: queryProblems(
@@ -48,14 +51,18 @@ public enum ClaimsChecker {
         do {
             node = try QueryParser.parse(query)
         } catch {
-            return [ClaimProblem(severity: .error, claimID: claim, field: field, column: error.column, message: error.message)]
+            return [
+                ClaimProblem(
+                    severity: .error, claimID: claim, field: field, column: error.column, message: error.message)
+            ]
         }
         var problems: [ClaimProblem] = []
         for term in node.terms where !term.text.unicodeScalars.contains(where: TextTables.isPythonWord) {
             problems.append(
                 ClaimProblem(
                     severity: .warning, claimID: claim, field: field, column: term.column,
-                    message: "\(term.display) has no letter or digit, so it matches punctuation only: quote or remove it"))
+                    message:
+                        "\(term.display) has no letter or digit, so it matches punctuation only: quote or remove it"))
         }
         if !canMatch(node) {
             problems.append(

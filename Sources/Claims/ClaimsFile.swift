@@ -60,7 +60,8 @@ public struct ClaimsFile: Sendable, Hashable {
             do {
                 root = try JSONSerialization.jsonObject(with: data)
             } catch {
-                throw ClaimsError(source: source, message: "not valid JSON (\(error.localizedDescription)): fix the syntax")
+                throw ClaimsError(
+                    source: source, message: "not valid JSON (\(error.localizedDescription)): fix the syntax")
             }
         } else {
             guard let text = String(data: data, encoding: .utf8) else {
@@ -96,12 +97,14 @@ private struct ClaimsFileReader {
     mutating func read(_ root: Any?) throws(ClaimsError) -> ClaimsFile {
         guard let top = root as? [String: Any] else {
             throw ClaimsError(
-                source: source, message: "expected a mapping with `version: 1` and `claims:` at the top: see docs/CLAIMS.md")
+                source: source,
+                message: "expected a mapping with `version: 1` and `claims:` at the top: see docs/CLAIMS.md")
         }
         var version = 1
         if let raw = top["version"] {
             guard let number = raw as? Int, number == 1 else {
-                throw ClaimsError(source: source, message: "unsupported version \(raw): this aggregator reads version 1")
+                throw ClaimsError(
+                    source: source, message: "unsupported version \(raw): this aggregator reads version 1")
             }
             version = number
         }

@@ -6,19 +6,22 @@ enum CueLexicon {
         (
             .denial,
             [
-                // English
-                "deny", "denies", "denied", "denying", "denial*", "reject*", "refute*", "refuting", "rebuff*",
-                "dismiss*", "rule out", "rules out", "ruled out", "ruling out", "refuse*", "refusal*", "repudiat*",
-                "not true", "false", "fake", "debunk*", "untrue", "baseless", "nonsense", "no plans", "no intention",
-                "rubbish", "disinformation", "misinformation", "contradict*", "backtrack*", "walked back", "scrap*",
-                "cancel*", "halt*", "withdr*", "veto*", "block*", "oppos*", "against",
-                // Russian
-                "опроверг*", "отверг*", "отвергл*", "отказ*", "отрица*", "исключил*", "исключа*", "фейк*", "ложь",
-                "ложн*", "неправд*", "дезинформац*", "не соответствует действительности", "отклонил*", "отклони*",
-                "заблокир*", "блокир*", "отмен*", "против",
-                // Ukrainian
-                "спростув*", "відкин*", "відкида*", "відмов*", "запереч*", "виключ*", "неправда", "брехн*",
-                "дезінформац*", "відхил*", "заблокув*", "скасув*", "проти",
+                "deny", "denies", "denied", "denying", "denial*", "refute*", "refuting", "debunk*", "not true", "false",
+                "fake", "untrue", "baseless", "nonsense", "rubbish", "disinformation", "misinformation", "contradict*",
+                "опроверг*", "отрица*", "фейк*", "ложь", "ложн*", "неправд*", "дезинформац*",
+                "не соответствует действительности",
+                "спростув*", "запереч*", "неправда", "брехн*", "дезінформац*",
+            ]
+        ),
+        (
+            .rejection,
+            [
+                "reject*", "rebuff*", "dismiss*", "rule out", "rules out", "ruled out", "ruling out", "refuse*",
+                "refusal*", "repudiat*", "no plans", "no intention", "backtrack*", "walked back", "scrap*", "veto*",
+                "block*", "oppos*",
+                "отверг*", "отвергл*", "отказ*", "исключил*", "исключа*", "отклонил*", "отклони*", "заблокир*",
+                "блокир*", "против",
+                "відкин*", "відкида*", "відмов*", "виключ*", "відхил*", "заблокув*", "проти",
             ]
         ),
         (

@@ -28,7 +28,8 @@ public struct LabelledItem: Sendable, Hashable {
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
                 let id = object["id"] as? String
             else {
-                throw ClaimsError(source: source, message: "line \(number + 1) is not an item with an \"id\": fix the line")
+                throw ClaimsError(
+                    source: source, message: "line \(number + 1) is not an item with an \"id\": fix the line")
             }
             var labels: [String: Stance] = [:]
             for (claim, value) in object["labels"] as? [String: Any] ?? [:] {

@@ -50,6 +50,9 @@ struct MatcherProgram: Sendable {
 
     struct CompiledClaim: Sendable {
         var subqueries: [SubQuery]
+        /// The claim's title states a refusal or absence ("US rules out troops", "no NATO membership"), so
+        /// denial and negation words in an item state the claim rather than dispute it.
+        var isRefusal = false
         var supportCueTerms: [Int32]
         var disputeCueTerms: [Int32]
     }
@@ -79,6 +82,10 @@ struct MatcherProgram: Sendable {
     /// NEAR operands: (term, fields) pairs, flat.
     var positionSets: [[(term: Int32, fields: UInt8)]] = []
     var claims: [CompiledClaim] = []
+    /// claim → root nodes of its sub-queries, flat
+    var rootStart: [Int32] = []
+    var rootCount: [Int32] = []
+    var roots: [Int32] = []
     /// Claims that match an item with none of their terms (pure NOT queries).
     var alwaysClaims: [Int32] = []
     var queryTermCount = 0
@@ -126,7 +133,13 @@ private struct MatcherBuilder {
         }
         for (label, text) in sources {
             let parsed = try QueryParser.parse(text)
-            let root = flatten(parsed, fields: FieldScope.all.rawValue, claim: claimIndex)
+            let root = flatten(parsed, fields: FieldScope.all.rawValue)
+            // Index the claim under the terms of one required part only: a claim can be true only if every
+            // positive AND part is, so any one part's terms suffice to make it a candidate.
+            for term in anchorTerms(parsed) {
+                let id = intern(term)
+                if termClaims[Int(id)].last != claimIndex { termClaims[Int(id)].append(claimIndex) }
+            }
             var positive: [Int32] = []
             var bits: [Int32: UInt64] = [:]
             let groups: [QueryNode]
@@ -150,7 +163,22 @@ private struct MatcherBuilder {
         }
         let support = claim.supportCues.filter { !$0.trimmingSpaces.isEmpty }.map { cueTerm($0) }
         let dispute = claim.disputeCues.filter { !$0.trimmingSpaces.isEmpty }.map { cueTerm($0) }
-        claims.append(MatcherProgram.CompiledClaim(subqueries: subqueries, supportCueTerms: support, disputeCueTerms: dispute))
+        var compiled = MatcherProgram.CompiledClaim(
+            subqueries: subqueries, supportCueTerms: support, disputeCueTerms: dispute)
+        compiled.isRefusal = Self.isRefusal(claim.title)
+        claims.append(compiled)
+    }
+
+    /// Whether a claim's title is a refusal or an absence: it holds a negation or rejection word.
+    static func isRefusal(_ title: String) -> Bool {
+        let words = TextTables.normalize(title, fold: true).unicodeScalars
+            .split(whereSeparator: { !TextTables.isPythonWord($0) })
+            .map { String(String.UnicodeScalarView($0)) }
+        let negative: Set<String> = [
+            "no", "not", "never", "without", "rules", "rule", "rejects", "refuses", "drops", "won", "halts",
+            "не", "нет", "без", "ні", "отказ", "отказалась", "отказался", "відмова", "відмовилася",
+        ]
+        return words.contains(where: negative.contains)
     }
 
     mutating func addCueLexicon() {
@@ -172,6 +200,39 @@ private struct MatcherBuilder {
         return intern(QueryTerm(text: text, isPrefix: isPrefix, isPhrase: true, column: 0))
     }
 
+    /// The terms whose presence is necessary for `node` to be true: all its terms, or for an AND the terms of
+    /// the positive part most likely to be rare (the one whose shortest term is longest). Empty when the
+    /// node can be true without any term (then the claim is found by `alwaysClaims`).
+    private func anchorTerms(_ node: QueryNode) -> [QueryTerm] {
+        switch node {
+        case .and(let kids):
+            var best: [QueryTerm] = []
+            var bestScore = -1
+            for kid in kids {
+                let terms = anchorTerms(kid)
+                guard !terms.isEmpty else { continue }
+                let score = terms.map { $0.text.unicodeScalars.count - ($0.isPrefix ? 2 : 0) }.min() ?? 0
+                if score > bestScore {
+                    bestScore = score
+                    best = terms
+                }
+            }
+            return best
+        case .or(let kids):
+            var all: [QueryTerm] = []
+            for kid in kids {
+                let terms = anchorTerms(kid)
+                if terms.isEmpty { return [] }
+                all.append(contentsOf: terms)
+            }
+            return all
+        case .term(let term): return [term]
+        case .not: return []
+        case .scoped(_, let kid): return anchorTerms(kid)
+        case .near(let left, let right, _): return anchorTerms(left) + anchorTerms(right)
+        }
+    }
+
     private func positiveTerms(_ node: QueryNode) -> [QueryTerm] {
         switch node {
         case .term(let term): return [term]
@@ -184,50 +245,47 @@ private struct MatcherBuilder {
 
     // MARK: - Flattening
 
-    private mutating func flatten(_ node: QueryNode, fields: UInt8, claim: Int32) -> Int32 {
+    private mutating func flatten(_ node: QueryNode, fields: UInt8) -> Int32 {
         switch node {
         case .term(let term):
             let id = intern(term)
-            if termClaims[Int(id)].last != claim { termClaims[Int(id)].append(claim) }
             return append(.init(kind: .term, fields: fields, a: id, b: 0, c: 0))
         case .and(let kids), .or(let kids):
-            let ids = kids.map { flatten($0, fields: fields, claim: claim) }
+            let ids = kids.map { flatten($0, fields: fields) }
             let start = Int32(children.count)
             children.append(contentsOf: ids)
             let kind: MatcherProgram.Node.Kind
             if case .and = node { kind = .and } else { kind = .or }
             return append(.init(kind: kind, fields: fields, a: start, b: Int32(ids.count), c: 0))
         case .not(let kid):
-            let child = flatten(kid, fields: fields, claim: claim)
+            let child = flatten(kid, fields: fields)
             return append(.init(kind: .not, fields: fields, a: child, b: 0, c: 0))
         case .scoped(let scope, let kid):
-            return flatten(kid, fields: fields & scope.rawValue, claim: claim)
+            return flatten(kid, fields: fields & scope.rawValue)
         case .near(let left, let right, let distance):
-            let leftSet = positionSet(left, fields: fields, claim: claim)
-            let rightSet = positionSet(right, fields: fields, claim: claim)
+            let leftSet = positionSet(left, fields: fields)
+            let rightSet = positionSet(right, fields: fields)
             return append(.init(kind: .near, fields: fields, a: leftSet, b: rightSet, c: Int32(distance)))
         }
     }
 
-    private mutating func positionSet(_ node: QueryNode, fields: UInt8, claim: Int32) -> Int32 {
+    private mutating func positionSet(_ node: QueryNode, fields: UInt8) -> Int32 {
         var set: [(term: Int32, fields: UInt8)] = []
-        collectPositions(node, fields: fields, claim: claim, into: &set)
+        collectPositions(node, fields: fields, into: &set)
         positionSets.append(set)
         return Int32(positionSets.count - 1)
     }
 
     private mutating func collectPositions(
-        _ node: QueryNode, fields: UInt8, claim: Int32, into set: inout [(term: Int32, fields: UInt8)]
+        _ node: QueryNode, fields: UInt8, into set: inout [(term: Int32, fields: UInt8)]
     ) {
         switch node {
         case .term(let term):
-            let id = intern(term)
-            if termClaims[Int(id)].last != claim { termClaims[Int(id)].append(claim) }
-            set.append((id, fields))
+            set.append((intern(term), fields))
         case .or(let kids):
-            for kid in kids { collectPositions(kid, fields: fields, claim: claim, into: &set) }
+            for kid in kids { collectPositions(kid, fields: fields, into: &set) }
         case .scoped(let scope, let kid):
-            collectPositions(kid, fields: fields & scope.rawValue, claim: claim, into: &set)
+            collectPositions(kid, fields: fields & scope.rawValue, into: &set)
         case .and, .not, .near:
             break  // rejected by the parser
         }
@@ -296,7 +354,8 @@ private struct MatcherBuilder {
         }
         let fold = mode == .stemmed
         var program = MatcherProgram(
-            fold: fold, table: fold ? TextTables.folded : TextTables.exact, trie: ByteTrie(exact: exact, markers: markers))
+            fold: fold, table: fold ? TextTables.folded : TextTables.exact,
+            trie: ByteTrie(exact: exact, markers: markers))
         program.wordKinds = words.map(\.kind)
         program.wordStems = words.map { $0.kind == .stem ? $0.bytes : [] }
         program.terms = terms
@@ -305,6 +364,11 @@ private struct MatcherBuilder {
         program.children = children
         program.positionSets = positionSets
         program.claims = claims
+        for claim in claims {
+            program.rootStart.append(Int32(program.roots.count))
+            program.rootCount.append(Int32(claim.subqueries.count))
+            program.roots.append(contentsOf: claim.subqueries.map(\.root))
+        }
         program.queryTermCount = terms.count
 
         var single = [[Int32]](repeating: [], count: words.count)

@@ -162,7 +162,8 @@ public struct QueryParser {
                     }
                     return .scoped(scope, try parseUnary())
                 }
-                return .scoped(scope, Self.word(rest, column: here + word.unicodeScalars.count - rest.unicodeScalars.count))
+                return .scoped(
+                    scope, Self.word(rest, column: here + word.unicodeScalars.count - rest.unicodeScalars.count))
             }
             return Self.word(word, column: here)
         }

@@ -4,8 +4,10 @@ public struct StanceCue: OptionSet, Sendable, Hashable, CustomStringConvertible 
     /// Creates a cue set from its bits.
     public init(rawValue: UInt16) { self.rawValue = rawValue }
 
-    /// Denial and rejection verbs: denies, rejects, rules out, refutes; опроверг, отверг; спростував, відкинув.
+    /// Denials of a report's truth: denies, refutes, false, fake; опроверг, ложь; спростував, неправда.
     public static let denial = StanceCue(rawValue: 1 << 0)
+    /// Rejections of a proposal or demand: rejects, refuses, rules out; отверг, отказался; відкинув, відмовився.
+    public static let rejection = StanceCue(rawValue: 1 << 8)
     /// Negation words: not, no, never, won't; не, нет, никогда; не, ні, ніколи.
     public static let negation = StanceCue(rawValue: 1 << 1)
     /// Failure of an event: no agreement, collapsed, ended without; сорвались, без соглашения; зірвано, без угоди.
@@ -24,7 +26,8 @@ public struct StanceCue: OptionSet, Sendable, Hashable, CustomStringConvertible 
     /// Cue names, for `explain`.
     public var description: String {
         let names: [(StanceCue, String)] = [
-            (.denial, "denial"), (.negation, "negation"), (.failure, "failure"), (.hedge, "hedge"), (.call, "call"),
+            (.denial, "denial"), (.rejection, "rejection"), (.negation, "negation"), (.failure, "failure"),
+            (.hedge, "hedge"), (.call, "call"),
             (.report, "reported speech"), (.confirmation, "confirmation"), (.prediction, "prediction"),
         ]
         return names.filter { contains($0.0) }.map(\.1).joined(separator: ", ")

@@ -19,7 +19,8 @@ public enum TaggerLoad: Sendable {
     /// run, so links never come from a half-valid file; `aggregator claims check` lists the problems.
     public static func load(claimsAt url: URL) -> TaggerLoad {
         guard FileManager.default.fileExists(atPath: url.path) else {
-            return .skipped(reason: "\(url.path): no claims file, so items are stored untagged (create it or pass --claims)")
+            return .skipped(
+                reason: "\(url.path): no claims file, so items are stored untagged (create it or pass --claims)")
         }
         let file: ClaimsFile
         do {

@@ -4,6 +4,9 @@ import FeedModel
 /// sentence-level cues around them. See docs/CLAIMS.md, "Stance".
 struct LinkAnalysis {
     var link: ClaimLink
+    /// Whether every top-level part of the query occurs within a window of two neighbouring sentences of
+    /// one field, or in the title plus one sentence (the proximity the stemmed mode requires for a link).
+    var isLocal = true
     var subqueryLabel: String
     var groupCount: Int
     var coveredGroups: Int
@@ -23,7 +26,11 @@ extension TaggingState {
         let claimID = claimIDs[Int(claimIndex)]
 
         // Which top-level groups of the query each sentence covers, and the terms that were found.
-        var sentenceGroups = [UInt64](repeating: 0, count: sentences.count)
+        var sentenceGroups = groupBuffer
+        groupBuffer = []
+        defer { groupBuffer = sentenceGroups }
+        sentenceGroups.removeAll(keepingCapacity: true)
+        sentenceGroups.append(contentsOf: repeatElement(0, count: sentences.count))
         var terms: [String] = []
         var firstField: UInt8 = 0
         for (position, term) in subquery.positiveTerms.enumerated() {
@@ -46,12 +53,31 @@ extension TaggingState {
             core = index
         }
         let groupCount = max(subquery.groupCount, 1)
+        let full: UInt64 = groupCount >= 64 ? UInt64.max : (1 << UInt64(groupCount)) - 1
+        var titleGroups: UInt64 = 0
+        var isLocal = subquery.groupCount <= 1
+        for (index, groups) in sentenceGroups.enumerated() where sentences[index].field == .title {
+            titleGroups |= groups
+        }
+        if !isLocal {
+            for (index, groups) in sentenceGroups.enumerated() {
+                var window = groups | titleGroups
+                if index + 1 < sentenceGroups.count && sentences[index + 1].field == sentences[index].field {
+                    window |= sentenceGroups[index + 1]
+                }
+                if window & full == full {
+                    isLocal = true
+                    break
+                }
+            }
+        }
         var analysis = LinkAnalysis(
             link: ClaimLink(
                 itemID: itemID, claimID: claimID, stance: .mentions, confidence: 0.3, terms: terms,
                 field: core >= 0 ? sentences[core].field : field(ofBit: firstField), snippet: ""),
             subqueryLabel: subquery.label, groupCount: groupCount, coveredGroups: best, coreSentence: core,
             cues: [], cueWords: [], claimCue: nil, reason: "")
+        analysis.isLocal = isLocal
         analysis.link.snippet = snippet(core: core, groups: sentenceGroups, groupCount: groupCount)
         decideStance(&analysis, claim: claim, subquery: subquery)
         return analysis
@@ -63,9 +89,10 @@ extension TaggingState {
 
     // MARK: - Evidence
 
-    private func snippet(core: Int, groups: [UInt64], groupCount: Int) -> String {
+    private mutating func snippet(core: Int, groups: [UInt64], groupCount: Int) -> String {
         guard core >= 0 else { return "" }
         var text = sentenceText(core)
+        var length = scalarCount(core)
         let coreGroups = groups[core]
         if coreGroups.nonzeroBitCount < groupCount {
             // Add the sentence that covers most of the missing groups, if it fits.
@@ -79,25 +106,49 @@ extension TaggingState {
                 }
             }
             if extra >= 0 {
-                let second = sentenceText(extra)
-                if text.count + second.count + 3 <= Self.snippetLimit {
+                let extraLength = scalarCount(extra)
+                if length + extraLength + 3 <= Self.snippetLimit {
+                    let second = sentenceText(extra)
                     text = extra < core ? second + " … " + text : text + " … " + second
+                    length += extraLength + 3
                 }
             }
         }
-        if text.count > Self.snippetLimit {
-            text = String(text.prefix(Self.snippetLimit - 1)) + "…"
+        if length > Self.snippetLimit {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.snippetLimit - 1))) + "…"
         }
         return text
     }
 
-    func sentenceText(_ index: Int) -> String {
+    /// Unicode scalars in a sentence's (untrimmed) byte range: an upper bound of its trimmed length.
+    private func scalarCount(_ index: Int) -> Int {
         let sentence = sentences[index]
         let bytes = fieldBytes[Int(sentence.field.slot)]
-        let start = max(0, min(Int(sentence.start), bytes.count))
-        let end = max(start, min(Int(sentence.end), bytes.count))
+        let end = min(Int(sentence.end), bytes.count)
+        var count = 0
+        var position = max(0, Int(sentence.start))
+        while position < end {
+            if bytes[position] & 0xC0 != 0x80 { count += 1 }
+            position += 1
+        }
+        return count
+    }
+
+    /// The sentence's text, trimmed (cached per item: several links often share a sentence).
+    mutating func sentenceText(_ index: Int) -> String {
+        if index < sentenceTexts.count, let cached = sentenceTexts[index] { return cached }
+        let sentence = sentences[index]
+        let bytes = fieldBytes[Int(sentence.field.slot)]
+        var start = max(0, min(Int(sentence.start), bytes.count))
+        var end = max(start, min(Int(sentence.end), bytes.count))
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x09) { end -= 1 }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        return String(text.trimmingSpaces)
+        if sentenceTexts.count < sentences.count {
+            sentenceTexts.append(contentsOf: repeatElement(nil, count: sentences.count - sentenceTexts.count))
+        }
+        sentenceTexts[index] = text
+        return text
     }
 
     // MARK: - Stance
@@ -127,7 +178,7 @@ extension TaggingState {
         var cues: StanceCue = []
         var cueWords: [String] = []
         var negatedClaimTerm = false
-        var actorBeforeDenial = false
+        var actorRejects = false
         for term in cueTerms {
             var occurrence = termFirst[Int(term)]
             while occurrence >= 0 {
@@ -135,16 +186,23 @@ extension TaggingState {
                 occurrence = found.next
                 guard Int(found.sentence) == core else { continue }
                 if claimSpans.contains(where: { found.tokenStart <= $0.end && found.tokenEnd >= $0.start }) { continue }
-                let cue = StanceCue(rawValue: program.termCues[Int(term)])
+                var cue = StanceCue(rawValue: program.termCues[Int(term)])
+                // The actor's own call or demand is the claim itself ("Trump says Kyiv should cede…").
+                if cue.contains(.call) && claimSpans.contains(where: { $0.actor && $0.end < found.tokenStart }) {
+                    cue.remove(.call)
+                    if cue.isEmpty { continue }
+                }
+                if cue.contains(.rejection) && claimSpans.contains(where: { $0.actor && $0.end < found.tokenStart }) {
+                    actorRejects = true
+                }
                 cues.formUnion(cue)
                 cueWords.append(program.terms[Int(term)].display)
                 if cue.contains(.negation) {
-                    if claimSpans.contains(where: { !$0.actor && $0.start > found.tokenEnd && $0.start - found.tokenEnd <= 3 }) {
+                    if claimSpans.contains(where: {
+                        !$0.actor && $0.start > found.tokenEnd && $0.start - found.tokenEnd <= 3
+                    }) {
                         negatedClaimTerm = true
                     }
-                }
-                if !cue.intersection([.denial, .failure]).isEmpty {
-                    if claimSpans.contains(where: { $0.actor && $0.end < found.tokenStart }) { actorBeforeDenial = true }
                 }
             }
         }
@@ -159,15 +217,10 @@ extension TaggingState {
             analysis.reason = reason
         }
 
-        // 1. Claim-specific cues are the strongest evidence.
+        // 1. A claim-specific dispute cue is the strongest evidence.
         if let (cue, inCore) = claimCue(claim.disputeCueTerms, core: core) {
             analysis.claimCue = cue
             set(.disputes, inCore ? 0.9 : 0.75, "the claim's dispute cue \(cue) is in the evidence")
-            return
-        }
-        if let (cue, inCore) = claimCue(claim.supportCueTerms, core: core) {
-            analysis.claimCue = cue
-            set(.supports, inCore ? 0.85 : 0.7, "the claim's support cue \(cue) is in the evidence")
             return
         }
         // 2. Questions raise the claim without taking a side.
@@ -175,35 +228,43 @@ extension TaggingState {
             set(.mentions, 0.75, "the sentence that matches is a question")
             return
         }
-        // 3. Denial, rejection or failure.
-        if !cues.intersection([.denial, .failure]).isEmpty {
-            if actorBeforeDenial || analysis.groupCount == 1 || cues.contains(.failure) {
-                set(.disputes, complete ? 0.75 : 0.6, "a denial or failure cue (\(cues)) follows the claim's actor")
+        // 3. Denial, rejection or failure. For a claim that is itself a refusal ("US rules out troops") these
+        //    words state the claim. A rejection by someone other than the claim's actor ("Kyiv rejects Putin's
+        //    demand") presupposes the proposal and so supports a claim about it.
+        if !cues.intersection([.denial, .rejection, .failure]).isEmpty {
+            if claim.isRefusal {
+                set(.supports, 0.6, "a denial or rejection cue (\(cues)) states a claim that is itself a refusal")
+            } else if !cues.intersection([.denial, .failure]).isEmpty || actorRejects || analysis.groupCount == 1 {
+                set(.disputes, complete ? 0.75 : 0.6, "a denial, failure or the actor's rejection (\(cues))")
             } else {
-                set(
-                    .supports, 0.5,
-                    "a denial cue (\(cues)) by another party: a reaction, which reports the event itself")
+                set(.supports, 0.5, "a rejection (\(cues)) by another party presupposes the claim's proposal")
             }
             return
         }
-        // 4. Negation in front of the claim's action.
-        if negatedClaimTerm {
+        // 3b. Negation in front of the claim's action.
+        if negatedClaimTerm && !claim.isRefusal {
             set(.disputes, complete ? 0.65 : 0.55, "a negation stands within three words before the claim's terms")
             return
         }
-        // 5. Hedging, calls, predictions: the claim is raised, not asserted.
+        // 4. Hedging, calls, predictions: the claim is raised, not asserted.
         if !cues.intersection([.hedge, .call, .prediction]).isEmpty && !cues.contains(.confirmation) {
             set(.mentions, 0.6, "hedging, a call or a prediction (\(cues)) in the sentence that matches")
             return
         }
-        // 6. Terms spread over several sentences: the item touches the claim, it does not state it.
+        // 5. A claim-specific support cue in a plain sentence.
+        if let (cue, inCore) = claimCue(claim.supportCueTerms, core: core), inCore {
+            analysis.claimCue = cue
+            set(.supports, 0.85, "the claim's support cue \(cue) is in the evidence")
+            return
+        }
+        // 7. Terms spread over several sentences: the item touches the claim, it does not state it.
         if !complete {
             set(
                 .mentions, 0.4,
                 "no sentence holds all \(analysis.groupCount) parts of the query (best: \(analysis.coveredGroups))")
             return
         }
-        // 7. Everything in one plain sentence: the item reports the claim.
+        // 8. Everything in one plain sentence: the item reports the claim.
         var confidence = inTitle ? 0.75 : 0.7
         if cues.contains(.report) { confidence -= 0.1 }
         if cues.contains(.confirmation) { confidence += 0.1 }

@@ -22,8 +22,11 @@ public final class TaggingSession {
             let matched = state.match(title: title, summary: summary, content: content)
             var links: [ClaimLink] = []
             links.reserveCapacity(matched.count)
+            let requireProximity = tagger.matching == .stemmed
             for (claim, subquery) in matched {
-                links.append(state.makeLink(itemID: id, claim: claim, subquery: subquery).link)
+                let analysis = state.makeLink(itemID: id, claim: claim, subquery: subquery)
+                if requireProximity && !analysis.isLocal { continue }
+                links.append(analysis.link)
             }
             return links
         }

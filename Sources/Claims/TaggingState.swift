@@ -42,9 +42,11 @@ struct TaggingState {
     var termFirst: [Int32]
     var termLast: [Int32]
     var touched: [Int32] = []
-    var claimStamp: [UInt32]
-    var stamp: UInt32 = 0
-    var candidates: [Int32] = []
+    var candidateBits: [UInt64]
+    /// Per-link scratch: top-level query parts per sentence.
+    var groupBuffer: [UInt64] = []
+    /// Sentence texts built for snippets, per item.
+    var sentenceTexts: [String?] = []
     var sentences: [Sentence] = []
     /// The item's fields as UTF-8 (title, summary, content), for snippets.
     var fieldBytes: [[UInt8]] = [[], [], []]
@@ -59,7 +61,7 @@ struct TaggingState {
         termFields = [UInt8](repeating: 0, count: program.terms.count)
         termFirst = [Int32](repeating: -1, count: program.terms.count)
         termLast = [Int32](repeating: -1, count: program.terms.count)
-        claimStamp = [UInt32](repeating: 0, count: program.claims.count)
+        candidateBits = [UInt64](repeating: 0, count: (program.claims.count + 63) / 64)
         low.reserveCapacity(1 << 16)
     }
 
@@ -83,6 +85,7 @@ struct TaggingState {
         touched.removeAll(keepingCapacity: true)
         occurrences.removeAll(keepingCapacity: true)
         sentences.removeAll(keepingCapacity: true)
+        sentenceTexts.removeAll(keepingCapacity: true)
         cueTerms.removeAll(keepingCapacity: true)
     }
 
@@ -249,7 +252,8 @@ struct TaggingState {
                         low.append(byte)
                         if node >= 0 {
                             node = trie.child(node, byte)
-                            if node >= 0 {
+                            if node >= 0 && node & ByteTrie.markerFlag != 0 {
+                                node &= ~ByteTrie.markerFlag
                                 let markers = trie.markerCount[Int(node)]
                                 if markers > 0 {
                                     let start = Int(trie.markerStart[Int(node)])
@@ -272,8 +276,18 @@ struct TaggingState {
                     }
                     if lowered < 0x80 {
                         low.append(UInt8(lowered))
-                    } else if let scalar = Unicode.Scalar(lowered) {
-                        low.append(contentsOf: String(scalar).utf8)
+                    } else if lowered < 0x800 {
+                        low.append(UInt8(0xC0 | (lowered >> 6)))
+                        low.append(UInt8(0x80 | (lowered & 0x3F)))
+                    } else if lowered < 0x10000 {
+                        low.append(UInt8(0xE0 | (lowered >> 12)))
+                        low.append(UInt8(0x80 | ((lowered >> 6) & 0x3F)))
+                        low.append(UInt8(0x80 | (lowered & 0x3F)))
+                    } else {
+                        low.append(UInt8(0xF0 | (lowered >> 18)))
+                        low.append(UInt8(0x80 | ((lowered >> 12) & 0x3F)))
+                        low.append(UInt8(0x80 | ((lowered >> 6) & 0x3F)))
+                        low.append(UInt8(0x80 | (lowered & 0x3F)))
                     }
                     switch lowered {
                     case 0x2E, 0x21, 0x3F, 0x2026, 0x3002:  // . ! ? … 。
@@ -478,33 +492,29 @@ struct TaggingState {
     // MARK: - Claims
 
     private mutating func evaluateCandidates() -> [(claim: Int32, subquery: Int)] {
-        stamp &+= 1
-        if stamp == 0 {
-            for index in claimStamp.indices { claimStamp[index] = 0 }
-            stamp = 1
-        }
-        candidates.removeAll(keepingCapacity: true)
+        // Candidate claims are marked in a bitmap, then visited in claim order (no sort, no duplicates).
         for term in touched {
             let start = Int(program.claimStart[Int(term)])
             for offset in 0..<Int(program.claimCount[Int(term)]) {
-                let claim = program.claimPool[start + offset]
-                if claimStamp[Int(claim)] != stamp {
-                    claimStamp[Int(claim)] = stamp
-                    candidates.append(claim)
-                }
+                let claim = Int(program.claimPool[start + offset])
+                candidateBits[claim >> 6] |= 1 << UInt64(claim & 63)
             }
         }
-        for claim in program.alwaysClaims where claimStamp[Int(claim)] != stamp {
-            claimStamp[Int(claim)] = stamp
-            candidates.append(claim)
+        for claim in program.alwaysClaims {
+            candidateBits[Int(claim) >> 6] |= 1 << UInt64(claim & 63)
         }
-        candidates.sort()
         var matched: [(claim: Int32, subquery: Int)] = []
-        for claim in candidates {
-            let subqueries = program.claims[Int(claim)].subqueries
-            for (index, subquery) in subqueries.enumerated() where evaluate(subquery.root) {
-                matched.append((claim, index))
-                break
+        for word in candidateBits.indices where candidateBits[word] != 0 {
+            var bits = candidateBits[word]
+            candidateBits[word] = 0
+            while bits != 0 {
+                let claim = word << 6 | bits.trailingZeroBitCount
+                bits &= bits - 1
+                let start = Int(program.rootStart[claim])
+                for offset in 0..<Int(program.rootCount[claim]) where evaluate(program.roots[start + offset]) {
+                    matched.append((Int32(claim), offset))
+                    break
+                }
             }
         }
         return matched
@@ -543,7 +553,8 @@ struct TaggingState {
                         let b = occurrences[Int(second)]
                         second = b.next
                         guard b.field == a.field, b.field & rightFields != 0, b.tokenStart >= 0 else { continue }
-                        let gap = b.tokenStart > a.tokenEnd ? b.tokenStart - a.tokenEnd - 1 : a.tokenStart - b.tokenEnd - 1
+                        let gap =
+                            b.tokenStart > a.tokenEnd ? b.tokenStart - a.tokenEnd - 1 : a.tokenStart - b.tokenEnd - 1
                         if gap <= distance { return true }
                     }
                 }

@@ -94,17 +94,15 @@ struct TagJob: Sendable {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
             } catch {
-                throw TagFailure(message: "\(path): cannot read the file (\(error.localizedDescription)) — check the path")
+                throw TagFailure(
+                    message: "\(path): cannot read the file (\(error.localizedDescription)) — check the path")
             }
             var chunk: [Data] = []
-            var lineStart = data.startIndex
-            while lineStart < data.endIndex {
-                let lineEnd = data[lineStart...].firstIndex(of: 0x0A) ?? data.endIndex
-                defer { lineStart = lineEnd < data.endIndex ? lineEnd + 1 : data.endIndex }
-                if lineEnd == lineStart { continue }
-                chunk.append(data[lineStart..<lineEnd])
+            for line in Self.lines(of: data) {
+                chunk.append(line)
                 if chunk.count == 500 {
-                    jobs.append(TagJob(source: .lines(path: path, lines: chunk), tagger: tagger, renderLinks: renderLinks))
+                    jobs.append(
+                        TagJob(source: .lines(path: path, lines: chunk), tagger: tagger, renderLinks: renderLinks))
                     chunk = []
                 }
             }
@@ -113,6 +111,19 @@ struct TagJob: Sendable {
             }
         }
         return jobs
+    }
+
+    /// The non-empty lines of a JSON Lines file.
+    private static func lines(of data: Data) -> [Data] {
+        data.withUnsafeBytes { buffer -> [Data] in
+            var out: [Data] = []
+            var start = 0
+            for index in 0...buffer.count where index == buffer.count || buffer[index] == 0x0A {
+                if index > start { out.append(Data(buffer[start..<index])) }
+                start = index + 1
+            }
+            return out
+        }
     }
 
     /// Runs `jobs` on all cores and calls `handle` in job order as soon as the next result is ready.

@@ -1,7 +1,7 @@
 import Claims
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// In `exact` mode the tagger links exactly the (item, claim) pairs of the bench's `claimq.py` semantics.
 @Suite struct BenchEquivalenceTests {

@@ -61,7 +61,9 @@ import Testing
         let file = try ClaimsFile.decode(Data(yaml.utf8), source: "bad.yaml")
         let problems = ClaimsChecker.problems(in: file)
         let text = problems.map(\.description)
-        #expect(text.contains("error: claim Bad_Id, id: an id is a slug: lowercase letters, digits and '-', e.g. `russia-demands-x`"))
+        #expect(
+            text.contains(
+                "error: claim Bad_Id, id: an id is a slug: lowercase letters, digits and '-', e.g. `russia-demands-x`"))
         #expect(text.contains("error: claim Bad_Id, query column 7: the '(' here is never closed: add a ')'"))
         #expect(text.contains("error: claim ok, title: the claim has no title: write the statement it tracks"))
         #expect(text.contains("error: claim ok, queries.ru column 5: the query ends too early: a term is missing here"))

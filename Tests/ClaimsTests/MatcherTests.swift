@@ -69,10 +69,12 @@ import Testing
 
     @Test func localizedQueriesAreOred() throws {
         let claim = Claim(
-            id: "a", title: "A", query: "trump AND donbas", localizedQueries: ["ru": "трамп AND донбасс", "uk": "трамп AND донбас"])
+            id: "a", title: "A", query: "trump AND donbas",
+            localizedQueries: ["ru": "трамп AND донбасс", "uk": "трамп AND донбас"])
         let tagger = try Tagger(claims: [claim], matching: .stemmed)
         #expect(ClaimsFixtures.linked(tagger, title: "Трамп о Донбассе") == ["a"])
-        let link = try #require(tagger.makeSession().tag(id: "x", title: "Трамп о Донбассе", summary: nil, content: nil).first)
+        let link = try #require(
+            tagger.makeSession().tag(id: "x", title: "Трамп о Донбассе", summary: nil, content: nil).first)
         #expect(link.terms == ["трамп", "донбасс"])
         #expect(link.field == .title)
     }

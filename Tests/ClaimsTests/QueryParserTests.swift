@@ -33,7 +33,9 @@ import Testing
             node
                 == .and([
                     .scoped(.title, term("trump", column: 7)),
-                    .near(.or([term("cap", column: 14), term("limit", column: 21)]), term("army", column: 35), distance: 6),
+                    .near(
+                        .or([term("cap", column: 14), term("limit", column: 21)]), term("army", column: 35), distance: 6
+                    ),
                     .scoped(.body, term("peace plan", phrase: true, column: 45)),
                 ]))
     }
