@@ -18,6 +18,9 @@ public struct StoreSnapshot: Sendable {
     /// Reads the store at `root` as of its last commit.
     public static func open(at root: String) throws(StoreError) -> StoreSnapshot {
         let layout = StoreLayout(root: root)
+        if layout.isInterruptedCreation {
+            return StoreSnapshot(layout: layout, manifest: StoreManifest(), index: StoreIndex())
+        }
         guard FileIO.exists(layout.manifest) else { throw StoreError.notAStore(path: layout.root) }
         let manifest = try StoreManifest.load(layout)
         return StoreSnapshot(layout: layout, manifest: manifest, index: try StoreIndex.load(layout, manifest))

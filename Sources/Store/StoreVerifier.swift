@@ -7,6 +7,14 @@ public enum StoreVerifier {
     /// Verifies the store at `root`. Repair takes the writer lock (waiting for it when `wait` is true).
     public static func verify(at root: String, repair: Bool, wait: Bool = false) throws(StoreError) -> VerifyReport {
         let layout = StoreLayout(root: root)
+        if layout.isInterruptedCreation {
+            var report = VerifyReport()
+            report.findings.append(
+                VerifyFinding(
+                    path: "store.json", problem: "missing: the store's creation was interrupted (it holds no data; "
+                        + "the next writer completes it)", severity: .notice, action: nil))
+            return report
+        }
         guard FileIO.exists(layout.descriptor) || FileIO.exists(layout.manifest) else {
             throw StoreError.notAStore(path: layout.root)
         }

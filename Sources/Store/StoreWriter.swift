@@ -37,8 +37,15 @@ public final class StoreWriter {
     ///   - wait: wait for another writer to finish instead of failing with `StoreError.locked`.
     public static func open(at root: String, command: String, wait: Bool = false) throws(StoreError) -> StoreWriter {
         let layout = StoreLayout(root: root)
-        try StoreWriter.prepare(layout)
+        if !FileIO.exists(layout.root) {
+            do {
+                try FileManager.default.createDirectory(atPath: layout.root, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.io(path: layout.root, operation: "create folder", code: EACCES)
+            }
+        }
         let lock = try StoreLock(layout, command: command, wait: wait)
+        try StoreWriter.prepare(layout)
         let manifest = try StoreManifest.load(layout)
         let index = try StoreIndex.load(layout, manifest)
         return StoreWriter(layout: layout, lock: lock, manifest: manifest, index: index, command: command)
@@ -279,7 +286,8 @@ public final class StoreWriter {
 // MARK: - Private
 
 extension StoreWriter {
-    /// Creates the folder structure of a new store, or checks that `layout.root` is a store.
+    /// Creates the folder structure of a new store (finishing one an earlier writer was killed while creating),
+    /// or checks that `layout.root` is a store. Runs under the lock.
     fileprivate static func prepare(_ layout: StoreLayout) throws(StoreError) {
         if FileIO.exists(layout.descriptor) {
             let bytes = try FileIO.read(layout.descriptor)
@@ -289,16 +297,8 @@ extension StoreWriter {
             }
             return
         }
-        if FileIO.exists(layout.root) {
-            let names = FileIO.list(layout.root).filter { $0 != "lock" }
-            guard names.isEmpty else { throw StoreError.notAStore(path: layout.root) }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: layout.root, withIntermediateDirectories: true)
-            } catch {
-                throw StoreError.io(path: layout.root, operation: "create folder", code: EACCES)
-            }
-        }
+        let names = FileIO.list(layout.root).filter { $0 != "lock" && !$0.contains(".tmp-") }
+        guard Set(names).isSubset(of: ["segments", "index", "manifest.json"]) else { throw StoreError.notAStore(path: layout.root) }
         try FileIO.makeDirectory(layout.segments)
         try FileIO.makeDirectory(layout.index)
         if !FileIO.exists(layout.manifest) {

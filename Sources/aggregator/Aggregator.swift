@@ -8,7 +8,8 @@ struct Aggregator: AsyncParsableCommand {
         abstract: "Fetch feeds, track claims across them, and write a daily digest.",
         version: AggregatorVersion.string,
         subcommands: [
-            VersionCommand.self, ParseCommand.self, TagCommand.self, ClaimsCommand.self, DigestCommand.self,
+            VersionCommand.self, ParseCommand.self, ImportCommand.self, VerifyCommand.self, PruneCommand.self,
+            TagCommand.self, ClaimsCommand.self, DigestCommand.self, BenchStoreCommand.self,
         ]
     )
 }

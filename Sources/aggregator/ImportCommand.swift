@@ -1,0 +1,170 @@
+import ArgumentParser
+import FeedModel
+import FeedParser
+import Foundation
+import Store
+
+/// `aggregator import FILE... [--feed-url URL]`: parses local feed documents and stores their items.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Parse local feed documents (exports, archives, saved copies) into the store.",
+        discussion: """
+            Each file is one feed document (RSS, Atom, RDF or JSON Feed). Its items are added to the feed
+            given by --feed-url, or else to a feed named after the file's absolute path. Items already stored
+            are matched by their identity (GUID, else link…) and only new or changed items are written, so
+            importing the same files twice adds nothing.
+
+            Files are committed in batches; after each commit one line per file says what was stored
+            ("committed FILE: ..."): those items are durable. A file that holds no feed is reported on stderr
+            and makes the exit status 1; the others are still imported. Exit status 3: another process is
+            writing the store (use --wait to wait for it).
+
+            Examples:
+              aggregator import saved/*.xml
+              aggregator import --feed-url https://example.com/feed.xml archive-2025.xml
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "Feed documents to import.")
+    var files: [String]
+
+    @Option(name: .customLong("feed-url"), help: "Store the documents' items under this feed URL.")
+    var feedURL: String?
+
+    @Option(help: "Commit after this many files.")
+    var batch = 100
+
+    @Flag(help: "Wait for another writer to finish instead of failing.")
+    var wait = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one feed file") }
+        if batch < 1 { throw ValidationError("--batch must be at least 1") }
+        if let feedURL, !(feedURL.hasPrefix("http://") || feedURL.hasPrefix("https://")) {
+            throw ValidationError("--feed-url must be an http:// or https:// URL")
+        }
+    }
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let writer: StoreWriter
+        do {
+            writer = try StoreWriter.open(at: store.path, command: "import", wait: wait)
+        } catch {
+            throw StoreFailure.exit(error)
+        }
+        var totals = (files: 0, items: 0, added: 0, changed: 0, unchanged: 0)
+        var uncommitted: [String] = []
+        var failed = false
+        let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        do throws(StoreError) {
+            try await ImportParseJob.runInOrder(files.map { ImportParseJob(path: $0, base: base, feedURL: feedURL) }) {
+                job, outcome throws(StoreError) in
+                switch outcome {
+                case .failure(let failure):
+                    failed = true
+                    StandardStreams.writeError("aggregator: \(job.path): \(failure.description)\n")
+                    writer.recordFeedResult(
+                        FeedRunResult(
+                            feedKey: FeedState.key(forURL: job.feedURL), url: job.feedURL, status: "failed",
+                            message: failure.description))
+                case .success(let feed):
+                    let result = try writer.upsert(feed, feedURL: job.feedURL)
+                    totals.files += 1
+                    totals.items += feed.items.count
+                    totals.added += result.added
+                    totals.changed += result.changed
+                    totals.unchanged += result.unchanged
+                    writer.recordFeedResult(
+                        FeedRunResult(
+                            feedKey: result.feedKey, url: job.feedURL, status: "imported", added: result.added,
+                            changed: result.changed))
+                    uncommitted.append(
+                        "committed \(job.path): \(result.added) new, \(result.changed) changed, "
+                            + "\(result.unchanged) unchanged (feed \(result.feedKey))\n")
+                    if uncommitted.count >= batch {
+                        try writer.commit()
+                        try? StandardStreams.writeOutput(Array(uncommitted.joined().utf8))
+                        uncommitted.removeAll()
+                    }
+                }
+            }
+            try writer.finish()
+            try? StandardStreams.writeOutput(Array(uncommitted.joined().utf8))
+        } catch {
+            throw StoreFailure.exit(error)
+        }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let summary = "files=\(totals.files) items=\(totals.items) new=\(totals.added) changed=\(totals.changed) "
+            + "unchanged=\(totals.unchanged) seconds=\(String(format: "%.3f", seconds))\n"
+        try? StandardStreams.writeOutput(Array(summary.utf8))
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// Reading and parsing one file for `aggregator import`, in parallel with the others.
+struct ImportParseJob: Sendable {
+    let path: String
+    /// The feed URL the items are stored under.
+    let feedURL: String
+
+    init(path: String, base: URL, feedURL: String?) {
+        self.path = path
+        self.feedURL = feedURL ?? URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL.absoluteString
+    }
+
+    /// Parses the jobs on all cores and hands the results to `handle` in argument order.
+    static func runInOrder(
+        _ jobs: [ImportParseJob], handle: (ImportParseJob, Result<ParsedFeed, FileParseFailure>) throws(StoreError) -> Void
+    ) async throws(StoreError) {
+        let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        var failure: StoreError?
+        await withTaskGroup(of: (Int, Result<ParsedFeed, FileParseFailure>).self) { group in
+            var next = 0
+            var ready: [Int: Result<ParsedFeed, FileParseFailure>] = [:]
+            var emitted = 0
+            while next < jobs.count && next < width {
+                let index = next
+                let job = jobs[index]
+                group.addTask { (index, job.parse()) }
+                next += 1
+            }
+            while let (index, outcome) = await group.next() {
+                ready[index] = outcome
+                while failure == nil, let outcome = ready.removeValue(forKey: emitted) {
+                    do throws(StoreError) {
+                        try handle(jobs[emitted], outcome)
+                    } catch {
+                        failure = error
+                        group.cancelAll()
+                    }
+                    emitted += 1
+                }
+                if failure == nil && next < jobs.count {
+                    let index = next
+                    let job = jobs[index]
+                    group.addTask { (index, job.parse()) }
+                    next += 1
+                }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    func parse() -> Result<ParsedFeed, FileParseFailure> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(FileParseFailure(description: "cannot read the file — check the path and permissions"))
+        }
+        do {
+            let options = ParseOptions(documentURL: feedURL.hasPrefix("file:") ? nil : feedURL)
+            return .success(try FeedDocumentParser.parse(data, options: options))
+        } catch {
+            return .failure(FileParseFailure(description: error.description))
+        }
+    }
+}
