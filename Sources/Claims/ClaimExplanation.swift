@@ -56,11 +56,9 @@ public struct ClaimExplanation: Sendable, Hashable {
     }
 }
 
-extension TaggingSession {
+extension TaggingState {
     /// See `Tagger.explain(_:claimID:)`.
-    public func explain(_ item: FeedItem, claimID: String) -> ClaimExplanation? {
-        guard let claimIndex = tagger.claims.firstIndex(where: { $0.id == claimID }) else { return nil }
-        let claim = tagger.claims[claimIndex]
+    mutating func explain(_ item: FeedItem, claim: Claim, claimIndex: Int) -> ClaimExplanation {
         let matched = match(title: item.title, summary: item.summary, content: item.content)
         let compiled = program.claims[claimIndex]
         var seen = Set<Int32>()

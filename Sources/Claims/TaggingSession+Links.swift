@@ -14,13 +14,13 @@ struct LinkAnalysis {
     var reason: String
 }
 
-extension TaggingSession {
+extension TaggingState {
     static let snippetLimit = 300
 
-    func makeLink(itemID: String, claim claimIndex: Int32, subquery subqueryIndex: Int) -> LinkAnalysis {
+    mutating func makeLink(itemID: String, claim claimIndex: Int32, subquery subqueryIndex: Int) -> LinkAnalysis {
         let claim = program.claims[Int(claimIndex)]
         let subquery = claim.subqueries[subqueryIndex]
-        let claimID = tagger.claims[Int(claimIndex)].id
+        let claimID = claimIDs[Int(claimIndex)]
 
         // Which top-level groups of the query each sentence covers, and the terms that were found.
         var sentenceGroups = [UInt64](repeating: 0, count: sentences.count)
@@ -93,7 +93,7 @@ extension TaggingSession {
 
     func sentenceText(_ index: Int) -> String {
         let sentence = sentences[index]
-        guard let bytes = fieldBytes[sentence.field] else { return "" }
+        let bytes = fieldBytes[Int(sentence.field.slot)]
         let start = max(0, min(Int(sentence.start), bytes.count))
         let end = max(start, min(Int(sentence.end), bytes.count))
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
@@ -103,7 +103,7 @@ extension TaggingSession {
     // MARK: - Stance
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
-    private func decideStance(
+    private mutating func decideStance(
         _ analysis: inout LinkAnalysis, claim: MatcherProgram.CompiledClaim, subquery: MatcherProgram.SubQuery
     ) {
         let core = analysis.coreSentence

@@ -97,8 +97,12 @@ struct TagJob: Sendable {
                 throw TagFailure(message: "\(path): cannot read the file (\(error.localizedDescription)) — check the path")
             }
             var chunk: [Data] = []
-            for line in data.split(separator: 0x0A, omittingEmptySubsequences: true) {
-                chunk.append(Data(line))
+            var lineStart = data.startIndex
+            while lineStart < data.endIndex {
+                let lineEnd = data[lineStart...].firstIndex(of: 0x0A) ?? data.endIndex
+                defer { lineStart = lineEnd < data.endIndex ? lineEnd + 1 : data.endIndex }
+                if lineEnd == lineStart { continue }
+                chunk.append(data[lineStart..<lineEnd])
                 if chunk.count == 500 {
                     jobs.append(TagJob(source: .lines(path: path, lines: chunk), tagger: tagger, renderLinks: renderLinks))
                     chunk = []

@@ -1,0 +1,565 @@
+import FeedModel
+
+/// The mutable state of a `TaggingSession`: buffers reused from item to item and the per-item results. A struct,
+/// so the hot loops run on a local value with no runtime exclusivity checks.
+struct TaggingState {
+    struct Hit {
+        var word: Int32
+        var token: Int32
+        var sentence: Int32
+        var lowStart: Int32
+        var lowEnd: Int32
+        var origStart: Int32
+        var origEnd: Int32
+    }
+
+    struct Occurrence {
+        var term: Int32
+        var field: UInt8
+        var tokenStart: Int32
+        var tokenEnd: Int32
+        var sentence: Int32
+        var origStart: Int32
+        var origEnd: Int32
+        /// Next occurrence of the same term, or -1.
+        var next: Int32
+    }
+
+    struct Sentence {
+        var field: ItemField
+        var start: Int32
+        var end: Int32
+        var isQuestion: Bool
+    }
+
+    let program: MatcherProgram
+    let claimIDs: [String]
+
+    var low: [UInt8] = []
+    var hits: [Hit] = []
+    var occurrences: [Occurrence] = []
+    var termFields: [UInt8]
+    var termFirst: [Int32]
+    var termLast: [Int32]
+    var touched: [Int32] = []
+    var claimStamp: [UInt32]
+    var stamp: UInt32 = 0
+    var candidates: [Int32] = []
+    var sentences: [Sentence] = []
+    /// The item's fields as UTF-8 (title, summary, content), for snippets.
+    var fieldBytes: [[UInt8]] = [[], [], []]
+    var cueTerms: [Int32] = []
+
+    var pendingPrefixes: [Int32] = []
+    var pendingStems: [Int32] = []
+
+    init(program: MatcherProgram, claimIDs: [String]) {
+        self.program = program
+        self.claimIDs = claimIDs
+        termFields = [UInt8](repeating: 0, count: program.terms.count)
+        termFirst = [Int32](repeating: -1, count: program.terms.count)
+        termLast = [Int32](repeating: -1, count: program.terms.count)
+        claimStamp = [UInt32](repeating: 0, count: program.claims.count)
+        low.reserveCapacity(1 << 16)
+    }
+
+    // MARK: - Matching
+
+    /// Scans the fields and evaluates the candidate claims: (claim index, index of the sub-query that matched).
+    mutating func match(title: String?, summary: String?, content: String?) -> [(claim: Int32, subquery: Int)] {
+        reset()
+        if let title { scan(title, field: .title, bit: FieldScope.title.rawValue) }
+        if let summary { scan(summary, field: .summary, bit: FieldScope.summary.rawValue) }
+        if let content { scan(content, field: .content, bit: FieldScope.content.rawValue) }
+        return evaluateCandidates()
+    }
+
+    private mutating func reset() {
+        for term in touched {
+            termFields[Int(term)] = 0
+            termFirst[Int(term)] = -1
+            termLast[Int(term)] = -1
+        }
+        touched.removeAll(keepingCapacity: true)
+        occurrences.removeAll(keepingCapacity: true)
+        sentences.removeAll(keepingCapacity: true)
+        cueTerms.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func scan(_ text: String, field: ItemField, bit: UInt8) {
+        var text = text
+        text.withUTF8 { bytes in
+            scanBytes(bytes, field: field, bit: bit)
+        }
+    }
+
+    /// Lowers the field into `low`, splits it into words and sentences, and walks each word through the trie,
+    /// recording a hit per vocabulary word found. All state is local so the loop runs without retain traffic.
+    // swiftlint:disable:next function_body_length cyclomatic_complexity
+    private mutating func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, field: ItemField, bit: UInt8) {
+        fieldBytes[Int(field.slot)].removeAll(keepingCapacity: true)
+        fieldBytes[Int(field.slot)].append(contentsOf: bytes)
+        var low: [UInt8] = []
+        var hits: [Hit] = []
+        var sentences: [Sentence] = []
+        var pendingPrefixes: [Int32] = []
+        var pendingStems: [Int32] = []
+        swap(&low, &self.low)
+        swap(&hits, &self.hits)
+        swap(&sentences, &self.sentences)
+        swap(&pendingPrefixes, &self.pendingPrefixes)
+        swap(&pendingStems, &self.pendingStems)
+        low.removeAll(keepingCapacity: true)
+        hits.removeAll(keepingCapacity: true)
+        let program = self.program
+        let table = program.table
+        let fold = program.fold
+        let trie = program.trie
+        let count = bytes.count
+
+        var index = 0
+        var token: Int32 = 0
+        var inToken = false
+        var node: Int32 = ByteTrie.root
+        var tokenLowStart = 0
+        var tokenOrigStart = 0
+        var sentence = Int32(sentences.count)
+        var sentenceStart = 0
+        var pendingBreak = false
+        var sawSpace = false
+        var lastPunctuationEnd = 0
+        var lastWasQuestion = false
+        var sentenceHasWords = false
+        var extra: [Unicode.Scalar] = []
+
+        /// Ends the current word: records the exact word, the prefixes passed and the stems that compare equal.
+        func finishToken(origEnd: Int) {
+            let hit = Hit(
+                word: -1, token: token, sentence: sentence, lowStart: Int32(tokenLowStart), lowEnd: Int32(low.count),
+                origStart: Int32(tokenOrigStart), origEnd: Int32(origEnd))
+            if node >= 0 {
+                let exact = trie.exactWord[Int(node)]
+                if exact >= 0 {
+                    var found = hit
+                    found.word = exact
+                    hits.append(found)
+                }
+            }
+            if !pendingPrefixes.isEmpty {
+                for word in pendingPrefixes {
+                    var found = hit
+                    found.word = word
+                    hits.append(found)
+                }
+                pendingPrefixes.removeAll(keepingCapacity: true)
+            }
+            if !pendingStems.isEmpty {
+                let stem = Array(Stemmer.stem(String(decoding: low[tokenLowStart...], as: UTF8.self)).utf8)
+                for word in pendingStems where program.wordStems[Int(word)] == stem {
+                    var found = hit
+                    found.word = word
+                    hits.append(found)
+                }
+                pendingStems.removeAll(keepingCapacity: true)
+            }
+            token += 1
+        }
+
+        while index < count {
+            let lead = bytes[index]
+            var value: UInt32
+            var length = 1
+            if lead < 0x80 {
+                value = UInt32(lead)
+            } else if lead & 0xE0 == 0xC0, index + 1 < count {
+                value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                length = 2
+            } else if lead & 0xF0 == 0xE0, index + 2 < count {
+                value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
+                value |= UInt32(bytes[index + 2] & 0x3F)
+                length = 3
+            } else if lead & 0xF8 == 0xF0, index + 3 < count {
+                value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
+                value |= (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
+                length = 4
+            } else {
+                value = 0xFFFD
+            }
+            let entry =
+                value < TextTables.tableLimit ? table[Int(value)] : TextTables.entry(value, table: table, fold: fold)
+            let origStart = index
+            let origEnd = index + length
+            index += length
+            let isUpper = entry & TextTables.upperFlag != 0
+            var lowered = entry & TextTables.scalarMask
+            var isWord = entry & TextTables.wordFlag != 0
+            var extraIndex = 0
+            if entry & TextTables.multiFlag != 0, let scalar = Unicode.Scalar(value) {
+                // A lowercase mapping of several scalars (İ → i + U+0307): handle them one by one.
+                extra = TextTables.loweredScalars(scalar, fold: fold)
+                guard let first = extra.first else { continue }
+                lowered = first.value
+                isWord = TextTables.isPythonWord(first)
+                extraIndex = 1
+            }
+            while true {
+                if isWord {
+                    if !inToken {
+                        if pendingBreak && sawSpace && (isUpper || !Self.isLowercaseLetter(lowered)) {
+                            if sentenceHasWords {
+                                sentences.append(
+                                    Sentence(
+                                        field: field, start: Int32(sentenceStart), end: Int32(lastPunctuationEnd),
+                                        isQuestion: lastWasQuestion))
+                                sentence += 1
+                            }
+                            sentenceHasWords = false
+                            lastWasQuestion = false
+                        }
+                        pendingBreak = false
+                        if !sentenceHasWords {
+                            sentenceHasWords = true
+                            sentenceStart = origStart
+                        }
+                        inToken = true
+                        node = ByteTrie.root
+                        tokenLowStart = low.count
+                        tokenOrigStart = origStart
+                    }
+                    // Append the lowered scalar's UTF-8 and walk the trie along it.
+                    var encoded: UInt32 = 0
+                    var encodedCount = 1
+                    if lowered < 0x80 {
+                        encoded = lowered
+                    } else if lowered < 0x800 {
+                        encoded = (0xC0 | (lowered >> 6)) | ((0x80 | (lowered & 0x3F)) << 8)
+                        encodedCount = 2
+                    } else if lowered < 0x10000 {
+                        encoded = (0xE0 | (lowered >> 12)) | ((0x80 | ((lowered >> 6) & 0x3F)) << 8)
+                        encoded |= (0x80 | (lowered & 0x3F)) << 16
+                        encodedCount = 3
+                    } else {
+                        encoded = (0xF0 | (lowered >> 18)) | ((0x80 | ((lowered >> 12) & 0x3F)) << 8)
+                        encoded |= ((0x80 | ((lowered >> 6) & 0x3F)) << 16) | ((0x80 | (lowered & 0x3F)) << 24)
+                        encodedCount = 4
+                    }
+                    for _ in 0..<encodedCount {
+                        let byte = UInt8(truncatingIfNeeded: encoded)
+                        encoded >>= 8
+                        low.append(byte)
+                        if node >= 0 {
+                            node = trie.child(node, byte)
+                            if node >= 0 {
+                                let markers = trie.markerCount[Int(node)]
+                                if markers > 0 {
+                                    let start = Int(trie.markerStart[Int(node)])
+                                    for offset in 0..<Int(markers) {
+                                        let marker = trie.markerWords[start + offset]
+                                        if marker >= 0 {
+                                            pendingPrefixes.append(marker)
+                                        } else {
+                                            pendingStems.append(-marker - 1)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    if inToken {
+                        inToken = false
+                        finishToken(origEnd: origStart)
+                    }
+                    if lowered < 0x80 {
+                        low.append(UInt8(lowered))
+                    } else if let scalar = Unicode.Scalar(lowered) {
+                        low.append(contentsOf: String(scalar).utf8)
+                    }
+                    switch lowered {
+                    case 0x2E, 0x21, 0x3F, 0x2026, 0x3002:  // . ! ? … 。
+                        pendingBreak = true
+                        sawSpace = false
+                        lastWasQuestion = lowered == 0x3F
+                        lastPunctuationEnd = origEnd
+                    case 0x0A, 0x0D, 0x2029:
+                        if sentenceHasWords {
+                            sentences.append(
+                                Sentence(
+                                    field: field, start: Int32(sentenceStart), end: Int32(origStart),
+                                    isQuestion: lastWasQuestion))
+                            sentence += 1
+                        }
+                        sentenceHasWords = false
+                        lastWasQuestion = false
+                        pendingBreak = false
+                    case 0x20, 0xA0, 0x09:
+                        if pendingBreak { sawSpace = true }
+                    default:
+                        break
+                    }
+                }
+                guard extraIndex > 0, extraIndex < extra.count else { break }
+                lowered = extra[extraIndex].value
+                isWord = TextTables.isPythonWord(extra[extraIndex])
+                extraIndex += 1
+            }
+        }
+        if inToken {
+            inToken = false
+            finishToken(origEnd: count)
+        }
+        if sentenceHasWords {
+            sentences.append(
+                Sentence(field: field, start: Int32(sentenceStart), end: Int32(count), isQuestion: lastWasQuestion))
+        }
+        swap(&low, &self.low)
+        swap(&hits, &self.hits)
+        swap(&sentences, &self.sentences)
+        swap(&pendingPrefixes, &self.pendingPrefixes)
+        swap(&pendingStems, &self.pendingStems)
+        resolveHits(field: field, bit: bit)
+    }
+
+    @inline(__always)
+    private static func isLowercaseLetter(_ value: UInt32) -> Bool {
+        (value >= 0x61 && value <= 0x7A) || (value >= 0x430 && value <= 0x45F) || (value >= 0xDF && value <= 0xFF)
+    }
+
+    // MARK: - Terms
+
+    private mutating func resolveHits(field: ItemField, bit: UInt8) {
+        for index in hits.indices {
+            let hit = hits[index]
+            let word = Int(hit.word)
+            let singleStart = Int(program.singleStart[word])
+            for offset in 0..<Int(program.singleCount[word]) {
+                let term = program.singlePool[singleStart + offset]
+                record(
+                    term: term, bit: bit, tokenStart: hit.token, tokenEnd: hit.token, sentence: hit.sentence,
+                    origStart: hit.origStart, origEnd: hit.origEnd)
+            }
+            let multiStart = Int(program.multiStart[word])
+            for offset in 0..<Int(program.multiCount[word]) {
+                let term = program.multiPool[multiStart + offset]
+                if let last = verify(term: term, from: index) {
+                    record(
+                        term: term, bit: bit, tokenStart: hit.token, tokenEnd: hits[last].token,
+                        sentence: hit.sentence, origStart: hit.origStart, origEnd: hits[last].origEnd)
+                }
+            }
+        }
+        for term in program.fallbackTerms where fallbackMatches(program.terms[Int(term)].pattern) {
+            record(term: term, bit: bit, tokenStart: -1, tokenEnd: -1, sentence: -1, origStart: -1, origEnd: -1)
+        }
+    }
+
+    private mutating func record(
+        term: Int32, bit: UInt8, tokenStart: Int32, tokenEnd: Int32, sentence: Int32, origStart: Int32,
+        origEnd: Int32
+    ) {
+        let index = Int(term)
+        let occurrence = Int32(occurrences.count)
+        occurrences.append(
+            Occurrence(
+                term: term, field: bit, tokenStart: tokenStart, tokenEnd: tokenEnd, sentence: sentence,
+                origStart: origStart, origEnd: origEnd, next: -1))
+        if termFirst[index] < 0 {
+            touched.append(term)
+            termFirst[index] = occurrence
+            if program.termCues[index] != 0 { cueTerms.append(term) }
+        } else {
+            occurrences[Int(termLast[index])].next = occurrence
+        }
+        termLast[index] = occurrence
+        termFields[index] |= bit
+    }
+
+    /// The index of the last hit of a multi-word term starting at `first`, or nil.
+    private func verify(term: Int32, from first: Int) -> Int? {
+        let definition = program.terms[Int(term)]
+        var previous = first
+        for position in 1..<definition.wordIDs.count {
+            let wanted = hits[previous].token + 1
+            var candidate = previous + 1
+            while candidate < hits.count && hits[candidate].token < wanted { candidate += 1 }
+            var found = -1
+            while candidate < hits.count && hits[candidate].token == wanted {
+                if hits[candidate].word == definition.wordIDs[position] {
+                    found = candidate
+                    break
+                }
+                candidate += 1
+            }
+            guard found >= 0 else { return nil }
+            let separator = definition.pattern.separators[position - 1]
+            guard matches(separator, from: Int(hits[previous].lowEnd), to: Int(hits[found].lowStart)) else {
+                return nil
+            }
+            previous = found
+        }
+        return previous
+    }
+
+    /// Whether the lowered bytes `start..<end` are exactly the separator.
+    private func matches(_ separator: [TermPattern.Element], from start: Int, to end: Int) -> Bool {
+        var position = start
+        for element in separator {
+            switch element {
+            case .literal(let bytes):
+                guard position + bytes.count <= end else { return false }
+                for (offset, byte) in bytes.enumerated() where low[position + offset] != byte { return false }
+                position += bytes.count
+            case .spaces:
+                let before = position
+                while position < end, let (isSpace, length) = spaceAt(position), isSpace { position += length }
+                if position == before { return false }
+            }
+        }
+        return position == end
+    }
+
+    private func spaceAt(_ position: Int) -> (Bool, Int)? {
+        guard position < low.count else { return nil }
+        let (value, length) = decode(position)
+        guard let scalar = Unicode.Scalar(value) else { return (false, length) }
+        return (TextTables.isPythonSpace(scalar), length)
+    }
+
+    private func decode(_ position: Int) -> (UInt32, Int) {
+        let lead = low[position]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        var length = 2
+        if lead & 0xF0 == 0xE0 { length = 3 } else if lead & 0xF8 == 0xF0 { length = 4 }
+        guard position + length <= low.count else { return (0xFFFD, 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = (value << 6) | UInt32(low[position + offset] & 0x3F) }
+        return (value, length)
+    }
+
+    private func isWordAt(_ position: Int) -> Bool {
+        let (value, _) = decode(position)
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return TextTables.isPythonWord(scalar)
+    }
+
+    /// `(?<!\w)` + pattern + `(?!\w)` over the lowered field, for terms that start or end with punctuation.
+    private func fallbackMatches(_ pattern: TermPattern) -> Bool {
+        var position = 0
+        var previousIsWord = false
+        while position <= low.count {
+            if !previousIsWord, let end = match(pattern.elements, at: position) {
+                if pattern.isPrefix || end >= low.count || !isWordAt(end) { return true }
+            }
+            guard position < low.count else { break }
+            let (_, length) = decode(position)
+            previousIsWord = isWordAt(position)
+            position += length
+        }
+        return false
+    }
+
+    private func match(_ elements: [TermPattern.Element], at start: Int) -> Int? {
+        var position = start
+        for element in elements {
+            switch element {
+            case .literal(let bytes):
+                guard position + bytes.count <= low.count else { return nil }
+                for (offset, byte) in bytes.enumerated() where low[position + offset] != byte { return nil }
+                position += bytes.count
+            case .spaces:
+                let before = position
+                while let (isSpace, length) = spaceAt(position), isSpace { position += length }
+                if position == before { return nil }
+            }
+        }
+        return position
+    }
+
+    // MARK: - Claims
+
+    private mutating func evaluateCandidates() -> [(claim: Int32, subquery: Int)] {
+        stamp &+= 1
+        if stamp == 0 {
+            for index in claimStamp.indices { claimStamp[index] = 0 }
+            stamp = 1
+        }
+        candidates.removeAll(keepingCapacity: true)
+        for term in touched {
+            let start = Int(program.claimStart[Int(term)])
+            for offset in 0..<Int(program.claimCount[Int(term)]) {
+                let claim = program.claimPool[start + offset]
+                if claimStamp[Int(claim)] != stamp {
+                    claimStamp[Int(claim)] = stamp
+                    candidates.append(claim)
+                }
+            }
+        }
+        for claim in program.alwaysClaims where claimStamp[Int(claim)] != stamp {
+            claimStamp[Int(claim)] = stamp
+            candidates.append(claim)
+        }
+        candidates.sort()
+        var matched: [(claim: Int32, subquery: Int)] = []
+        for claim in candidates {
+            let subqueries = program.claims[Int(claim)].subqueries
+            for (index, subquery) in subqueries.enumerated() where evaluate(subquery.root) {
+                matched.append((claim, index))
+                break
+            }
+        }
+        return matched
+    }
+
+    func evaluate(_ index: Int32) -> Bool {
+        let node = program.nodes[Int(index)]
+        switch node.kind {
+        case .term:
+            return termFields[Int(node.a)] & node.fields != 0
+        case .and:
+            for offset in 0..<Int(node.b) where !evaluate(program.children[Int(node.a) + offset]) { return false }
+            return true
+        case .or:
+            for offset in 0..<Int(node.b) where evaluate(program.children[Int(node.a) + offset]) { return true }
+            return false
+        case .not:
+            return !evaluate(node.a)
+        case .near:
+            return near(program.positionSets[Int(node.a)], program.positionSets[Int(node.b)], distance: node.c)
+        }
+    }
+
+    private func near(
+        _ left: [(term: Int32, fields: UInt8)], _ right: [(term: Int32, fields: UInt8)], distance: Int32
+    ) -> Bool {
+        for (leftTerm, leftFields) in left {
+            var first = termFirst[Int(leftTerm)]
+            while first >= 0 {
+                let a = occurrences[Int(first)]
+                first = a.next
+                guard a.field & leftFields != 0, a.tokenStart >= 0 else { continue }
+                for (rightTerm, rightFields) in right {
+                    var second = termFirst[Int(rightTerm)]
+                    while second >= 0 {
+                        let b = occurrences[Int(second)]
+                        second = b.next
+                        guard b.field == a.field, b.field & rightFields != 0, b.tokenStart >= 0 else { continue }
+                        let gap = b.tokenStart > a.tokenEnd ? b.tokenStart - a.tokenEnd - 1 : a.tokenStart - b.tokenEnd - 1
+                        if gap <= distance { return true }
+                    }
+                }
+            }
+        }
+        return false
+    }
+}
+
+extension ItemField {
+    /// 0, 1, 2 for title, summary, content.
+    var slot: UInt8 {
+        switch self {
+        case .title: return 0
+        case .summary: return 1
+        case .content: return 2
+        }
+    }
+}

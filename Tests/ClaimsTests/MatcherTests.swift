@@ -1,0 +1,99 @@
+import Claims
+import FeedModel
+import Testing
+
+@Suite struct MatcherTests {
+    @Test func wholeWordsCaseInsensitiveAndPrefixes() throws {
+        let tagger = try ClaimsFixtures.tagger([("a", "trump AND tariff*"), ("b", "donbas")])
+        #expect(ClaimsFixtures.linked(tagger, title: "TRUMP threatens new Tariffs") == ["a"])
+        #expect(ClaimsFixtures.linked(tagger, title: "Trumpet tariffs") == [])
+        #expect(ClaimsFixtures.linked(tagger, title: "Donbass") == [])
+    }
+
+    @Test func phrasesSpanAnyWhitespaceButNotPunctuation() throws {
+        let tagger = try ClaimsFixtures.tagger([("a", "\"give up\"")])
+        #expect(ClaimsFixtures.linked(tagger, title: "will not give\u{00A0}up") == ["a"])
+        #expect(ClaimsFixtures.linked(tagger, title: "x", text: "give\n  up") == ["a"])
+        #expect(ClaimsFixtures.linked(tagger, title: "give, up") == [])
+    }
+
+    @Test func notAndPureNotClaims() throws {
+        let tagger = try ClaimsFixtures.tagger([("a", "ceasefire AND NOT rejected"), ("b", "NOT kremlin")])
+        #expect(ClaimsFixtures.linked(tagger, title: "Ceasefire agreed") == ["a", "b"])
+        #expect(ClaimsFixtures.linked(tagger, title: "Kremlin rejected the ceasefire") == [])
+    }
+
+    @Test func cyrillicIsCaseInsensitiveAndExactModeDoesNotStem() throws {
+        let tagger = try ClaimsFixtures.tagger([("a", "трамп AND донбасс")])
+        #expect(ClaimsFixtures.linked(tagger, title: "ТРАМП и Донбасс") == ["a"])
+        #expect(ClaimsFixtures.linked(tagger, title: "Трампа спросили о Донбассе") == [])
+    }
+
+    @Test func stemmedModeJoinsInflectedForms() throws {
+        let tagger = try ClaimsFixtures.tagger(
+            [("ru", "трамп AND донбасс"), ("en", "trump AND cede AND guarantee")], matching: .stemmed)
+        #expect(ClaimsFixtures.linked(tagger, title: "Трампа спросили о Донбассе") == ["ru"])
+        #expect(ClaimsFixtures.linked(tagger, title: "Трамп про Донбас", text: "Донбасу") == ["ru"])
+        #expect(ClaimsFixtures.linked(tagger, title: "Trump's guarantees: Kyiv ceded nothing") == ["en"])
+        #expect(ClaimsFixtures.linked(tagger, title: "Trump ceding, guaranteed") == ["en"])
+        #expect(ClaimsFixtures.linked(tagger, title: "Trumpet cedar guarantee") == [])
+    }
+
+    @Test func stemmedModeFoldsDiacriticsAndYo() throws {
+        let tagger = try ClaimsFixtures.tagger([("a", "zelenskyy AND cafe"), ("b", "всё")], matching: .stemmed)
+        #expect(ClaimsFixtures.linked(tagger, title: "ZELENSKYY at the Café") == ["a"])
+        #expect(ClaimsFixtures.linked(tagger, title: "Все") == ["b"])
+    }
+
+    @Test func punctuationInsideTerms() throws {
+        let tagger = try ClaimsFixtures.tagger([("a", "\"28-point\""), ("b", "ukraine's"), ("c", "e.u.")])
+        #expect(ClaimsFixtures.linked(tagger, title: "The 28-point plan") == ["a"])
+        #expect(ClaimsFixtures.linked(tagger, title: "The 28 point plan") == [])
+        #expect(ClaimsFixtures.linked(tagger, title: "Ukraine's army") == ["b"])
+        #expect(ClaimsFixtures.linked(tagger, title: "E.U. leaders") == ["c"])
+    }
+
+    @Test func nearCountsWordsBetween() throws {
+        let tagger = try ClaimsFixtures.tagger([("a", "cap NEAR/2 army")])
+        #expect(ClaimsFixtures.linked(tagger, title: "a cap on the army") == ["a"])
+        #expect(ClaimsFixtures.linked(tagger, title: "the army faces a cap") == ["a"])
+        #expect(ClaimsFixtures.linked(tagger, title: "a cap on the size of the army") == [])
+        #expect(ClaimsFixtures.linked(tagger, title: "a cap", text: "army") == [])
+    }
+
+    @Test func fieldScopes() throws {
+        let tagger = try ClaimsFixtures.tagger([("a", "title:trump AND body:donbas")])
+        #expect(ClaimsFixtures.linked(tagger, title: "Trump speaks", text: "about Donbas") == ["a"])
+        #expect(ClaimsFixtures.linked(tagger, title: "Donbas", text: "Trump") == [])
+    }
+
+    @Test func localizedQueriesAreOred() throws {
+        let claim = Claim(
+            id: "a", title: "A", query: "trump AND donbas", localizedQueries: ["ru": "трамп AND донбасс", "uk": "трамп AND донбас"])
+        let tagger = try Tagger(claims: [claim], matching: .stemmed)
+        #expect(ClaimsFixtures.linked(tagger, title: "Трамп о Донбассе") == ["a"])
+        let link = try #require(tagger.makeSession().tag(id: "x", title: "Трамп о Донбассе", summary: nil, content: nil).first)
+        #expect(link.terms == ["трамп", "донбасс"])
+        #expect(link.field == .title)
+    }
+
+    @Test func manyClaimsCompileIntoOneMatcher() throws {
+        var queries: [(String, String)] = []
+        for index in 0..<1500 { queries.append(("c\(index)", "word\(index) AND (common OR other\(index)*)")) }
+        let tagger = try ClaimsFixtures.tagger(queries)
+        #expect(ClaimsFixtures.linked(tagger, title: "word7 and word1499 are common") == ["c7", "c1499"])
+        #expect(ClaimsFixtures.linked(tagger, title: "word42", text: "other42ish") == ["c42"])
+    }
+
+    @Test func evidenceIsTheMatchingSentence() throws {
+        let tagger = try ClaimsFixtures.tagger([("a", "trump AND donbas AND cede")])
+        let text = "Markets were calm. Trump said Ukraine should cede the Donbas. Talks resume on Monday."
+        let link = try #require(tagger.makeSession().tag(id: "x", title: "Talks", summary: text, content: nil).first)
+        #expect(link.snippet == "Trump said Ukraine should cede the Donbas.")
+        #expect(link.field == .summary)
+        #expect(link.terms == ["trump", "donbas", "cede"])
+        let long = String(repeating: "word ", count: 100) + "trump donbas cede."
+        let longLink = try #require(tagger.makeSession().tag(id: "x", title: nil, summary: long, content: nil).first)
+        #expect(longLink.snippet.count <= 300)
+    }
+}
