@@ -49,8 +49,7 @@ struct DigestCommand: ParsableCommand {
     @Flag(help: "Move the \"last digest\" mark to now without sending.")
     var mark = false
 
-    @Option(help: "The store folder.")
-    var store: String = "Storage"
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "The claims file.")
     var claims: String = "Feeds/claims.yaml"
@@ -85,7 +84,7 @@ struct DigestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = DigestStoreSource(root: store)
+        let source = DigestStoreSource(root: store.path)
         do {
             let generatedAt = try resolvedNow()
             let period = try DigestSince(parsing: since).period(now: generatedAt, lastMark: source.lastMark())

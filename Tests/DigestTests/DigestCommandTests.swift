@@ -70,8 +70,9 @@ import Testing
 
     @Test func aFolderThatIsNoStoreIsAnError() throws {
         defer { try? FileManager.default.removeItem(at: store) }
-        let empty = store.appendingPathComponent("empty")
+        let empty = store.appendingPathComponent("not-a-store")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try Data("notes\n".utf8).write(to: empty.appendingPathComponent("notes.txt"))
         let result = try CommandRunner.aggregator(["digest", "--store", empty.path, "--claims", claims])
         #expect(result.status == 1)
         #expect(result.standardError.contains("\(empty.path): not an aggregator store"))
