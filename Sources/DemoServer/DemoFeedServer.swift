@@ -11,10 +11,15 @@ public actor DemoFeedServer {
     private let server: HTTPServer
     private var task: Task<Void, any Error>?
 
-    /// Prepares a server for `folder`; call `start()` to listen on an ephemeral loopback port.
-    public init(folder: URL) {
+    /// Prepares a server for `folder` on loopback `port` (0: any free port); call `start()` to listen.
+    public init(folder: URL, port: UInt16 = 0) {
         self.folder = folder
-        self.server = HTTPServer(address: .loopback(port: 0), timeout: 15, logger: .disabled)
+        // IPv4 explicitly: `.loopback` alone resolves to the IPv6 loopback, and the demo URLs say 127.0.0.1.
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+        self.server = HTTPServer(address: address, timeout: 15, logger: .disabled)
     }
 
     /// Starts listening and returns the port.

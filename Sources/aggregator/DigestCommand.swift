@@ -54,6 +54,9 @@ struct DigestCommand: ParsableCommand {
     @Option(help: "The claims file.")
     var claims: String = "Feeds/claims.yaml"
 
+    @Option(help: ArgumentHelp("Write the digest to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
     @Option(help: .hidden)
     var now: String?
 
@@ -96,10 +99,20 @@ struct DigestCommand: ParsableCommand {
                 try source.setMark(period.end)
                 return
             }
+            let rendered: String
             switch format {
-            case .text: print(TextDigestRenderer().render(report), terminator: "")
-            case .html: print(HTMLDigestRenderer().render(report), terminator: "")
-            case .mime: print(try message(for: report).render(), terminator: "")
+            case .text: rendered = TextDigestRenderer().render(report)
+            case .html: rendered = HTMLDigestRenderer().render(report)
+            case .mime: rendered = try message(for: report).render()
+            }
+            if let output {
+                do {
+                    try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                } catch {
+                    throw DigestCommandError("cannot write \(output): \(error.localizedDescription)")
+                }
+            } else {
+                print(rendered, terminator: "")
             }
             if mark { try source.setMark(period.end) }
         } catch let error as DigestCommandError {

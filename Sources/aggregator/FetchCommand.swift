@@ -59,7 +59,11 @@ struct FetchCommand: ParsableCommand {
     @Option(name: .customLong("max-body-mib"), help: "Largest feed body accepted, in MiB.")
     var maxBodyMiB = 16
 
+    @Option(help: .hidden)
+    var now: String?
+
     func validate() throws {
+        if let now, DateParser.parse(now) == nil { throw ValidationError("--now must be an RFC 3339 date") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if perHost < 1 { throw ValidationError("--per-host must be at least 1") }
         if maxBodyMiB < 1 { throw ValidationError("--max-body-mib must be at least 1") }
@@ -89,7 +93,9 @@ struct FetchCommand: ParsableCommand {
         let progress = ProgressLine(enabled: isatty(2) == 1 && !verbose)
         let summary: FeedFetchRun.Summary
         do throws(StoreError) {
-            summary = try fetchRun.run { done, total in progress.update("fetching \(done)/\(total)") }
+            summary = try fetchRun.run(now: now.flatMap { DateParser.parse($0) } ?? Date()) { done, total in
+                progress.update("fetching \(done)/\(total)")
+            }
         } catch {
             progress.clear()
             throw StoreFailure.exit(error)
