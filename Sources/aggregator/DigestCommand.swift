@@ -57,8 +57,18 @@ struct DigestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the digest to this file instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Flag(help: "Send the digest with the mail settings of aggregator.yaml (mail: send, from, to, subject).")
+    var mail = false
+
     @Option(help: .hidden)
     var now: String?
+
+    /// Flags win; aggregator.yaml's `mail:` section fills in what they leave out.
+    private var configuredMail: AggregatorConfiguration.Mail { ActiveConfiguration.current.mail }
+    private var sender: String? { from ?? configuredMail.from }
+    private var recipients: [String] { to.isEmpty ? configuredMail.to : to }
+    private var mailSubject: String? { subject ?? configuredMail.subject }
+    private var transport: String? { send ?? (mail ? configuredMail.send : nil) }
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text
@@ -67,19 +77,25 @@ struct DigestCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try ActiveConfiguration.check()
+        if mail && transport == nil {
+            throw ValidationError("--mail needs `send:` under `mail:` in aggregator.yaml (or use --send).")
+        }
         do {
             _ = try DigestSince(parsing: since)
         } catch {
             throw ValidationError(error.description)
         }
-        if send != nil || format == .mime {
-            guard from != nil, !to.isEmpty else {
-                throw ValidationError("--from and at least one --to are needed for --format mime and --send.")
+        if transport != nil || format == .mime {
+            guard sender != nil, !recipients.isEmpty else {
+                throw ValidationError(
+                    "--from and at least one --to (or mail: from/to in aggregator.yaml) are needed for "
+                        + "--format mime and --send.")
             }
         }
-        if let send {
+        if let transport {
             do {
-                _ = try MailTransport(parsing: send)
+                _ = try MailTransport(parsing: transport)
             } catch {
                 throw ValidationError(error.description)
             }
@@ -94,8 +110,8 @@ struct DigestCommand: ParsableCommand {
             let claimsFile = try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims))
             let input = try source.loadInput(claims: claimsFile.claims, period: period)
             let report = DigestReportBuilder().build(input, period: period, generatedAt: generatedAt)
-            if let send {
-                try mail(report, via: send)
+            if let transport {
+                try deliver(report, via: transport)
                 try source.setMark(period.end)
                 return
             }
@@ -130,7 +146,7 @@ struct DigestCommand: ParsableCommand {
         }
     }
 
-    private func mail(_ report: DigestReport, via value: String) throws {
+    private func deliver(_ report: DigestReport, via value: String) throws {
         let environment = ProcessInfo.processInfo.environment
         let transport = try MailTransport(parsing: value, sendmailPath: environment["AGGREGATOR_SENDMAIL"])
         let message = try message(for: report)
@@ -142,8 +158,8 @@ struct DigestCommand: ParsableCommand {
 
     private func message(for report: DigestReport) throws -> MIMEDigestMessage {
         try MIMEDigestMessage(
-            report: report, from: MailAddress(parsing: from ?? ""), to: to.map { try MailAddress(parsing: $0) },
-            subject: subject)
+            report: report, from: MailAddress(parsing: sender ?? ""),
+            to: recipients.map { try MailAddress(parsing: $0) }, subject: mailSubject)
     }
 
     private func resolvedNow() throws -> Date {

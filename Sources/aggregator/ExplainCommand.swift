@@ -64,7 +64,8 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         StandardStreams.writeError(
-            "aggregator: no item with id \(item) in \(feeds.joined(separator: ", ")) — `aggregator tag` prints item ids\n")
+            "aggregator: no item with id \(item) in \(feeds.joined(separator: ", ")) — `aggregator tag` prints item ids\n"
+        )
         throw ExitCode(1)
     }
 }

@@ -47,26 +47,30 @@ struct FetchCommand: ParsableCommand {
     @Flag(help: "Wait for another run to release the store instead of exiting with status 3.")
     var wait = false
 
-    @Option(help: "Transfers at once.")
-    var concurrency = 16
+    @Option(help: "Transfers at once (default: concurrency: in aggregator.yaml, else 16).")
+    var concurrency: Int?
 
-    @Option(name: .customLong("per-host"), help: "Transfers at once against one host.")
-    var perHost = 2
+    @Option(
+        name: .customLong("per-host"),
+        help: "Transfers at once against one host (default: per_host: in aggregator.yaml, else 2).")
+    var perHost: Int?
 
     @Option(help: "A URL or mailto: for site owners, added to the User-Agent (default: $AGGREGATOR_CONTACT).")
     var contact: String?
 
-    @Option(name: .customLong("max-body-mib"), help: "Largest feed body accepted, in MiB.")
-    var maxBodyMiB = 16
+    @Option(
+        name: .customLong("max-body-mib"),
+        help: "Largest feed body accepted, in MiB (default: max_body_mib: in aggregator.yaml, else 16).")
+    var maxBodyMiB: Int?
 
     @Option(help: .hidden)
     var now: String?
 
     func validate() throws {
         if let now, DateParser.parse(now) == nil { throw ValidationError("--now must be an RFC 3339 date") }
-        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
-        if perHost < 1 { throw ValidationError("--per-host must be at least 1") }
-        if maxBodyMiB < 1 { throw ValidationError("--max-body-mib must be at least 1") }
+        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if let perHost, perHost < 1 { throw ValidationError("--per-host must be at least 1") }
+        if let maxBodyMiB, maxBodyMiB < 1 { throw ValidationError("--max-body-mib must be at least 1") }
     }
 
     func run() throws {
@@ -106,12 +110,13 @@ struct FetchCommand: ParsableCommand {
     }
 
     private func fetcherConfiguration() -> FetcherConfiguration {
+        let file = ActiveConfiguration.current
         var configuration = FetcherConfiguration()
-        configuration.maxConcurrentTransfers = concurrency
-        configuration.maxTransfersPerHost = perHost
-        configuration.maxBodyBytes = Int64(maxBodyMiB) * 1_048_576
+        configuration.maxConcurrentTransfers = concurrency ?? file.concurrency ?? 16
+        configuration.maxTransfersPerHost = perHost ?? file.perHost ?? 2
+        configuration.maxBodyBytes = Int64(maxBodyMiB ?? file.maxBodyMiB ?? 16) * 1_048_576
         configuration.product = "aggregator/\(AggregatorVersion.string)"
-        configuration.contact = contact ?? ProcessInfo.processInfo.environment["AGGREGATOR_CONTACT"]
+        configuration.contact = contact ?? ProcessInfo.processInfo.environment["AGGREGATOR_CONTACT"] ?? file.contact
         configuration.useValidators = !force
         return configuration
     }

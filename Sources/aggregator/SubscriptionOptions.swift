@@ -4,6 +4,17 @@ import ArgumentParser
 struct SubscriptionOptions: ParsableArguments {
     @Option(
         name: .customLong("opml"),
-        help: ArgumentHelp("The subscription list (OPML).", valueName: "file"))
-    var path = "Feeds/subscriptions.opml"
+        help: ArgumentHelp(
+            "The subscription list (OPML) (default: opml: in aggregator.yaml, else Feeds/subscriptions.opml).",
+            valueName: "file"))
+    var explicitPath: String?
+
+    /// The subscription list to use: the flag, else the configuration file, else Feeds/subscriptions.opml.
+    var path: String {
+        explicitPath ?? ActiveConfiguration.current.opml ?? "Feeds/subscriptions.opml"
+    }
+
+    func validate() throws {
+        try ActiveConfiguration.check()
+    }
 }

@@ -4,7 +4,7 @@ import Yams
 /// The optional `aggregator.yaml` file: defaults for the store, subscriptions, claims, fetching and mail.
 ///
 /// Precedence, highest first: command-line flags, environment variables (`AGGREGATOR_*`), this file, built-in
-/// defaults. The file is looked up at `--config FILE`, else `$AGGREGATOR_CONFIG`, else `./aggregator.yaml`.
+/// defaults. The file is `$AGGREGATOR_CONFIG` when set (it must exist), else `./aggregator.yaml` if present.
 struct AggregatorConfiguration: Sendable, Equatable {
     var store: String?
     var opml: String?
@@ -166,6 +166,6 @@ struct ConfigurationError: Error, Sendable, CustomStringConvertible {
         var location = file
         if let line { location += ":\(line)" }
         let subject = key.map { " key '\($0)':" } ?? ""
-        return "\(location):\(subject) \(problem) — fix the configuration file or pass --config with another one"
+        return "\(location):\(subject) \(problem) — fix the configuration file (or point AGGREGATOR_CONFIG at another one)"
     }
 }
