@@ -166,6 +166,7 @@ struct ConfigurationError: Error, Sendable, CustomStringConvertible {
         var location = file
         if let line { location += ":\(line)" }
         let subject = key.map { " key '\($0)':" } ?? ""
-        return "\(location):\(subject) \(problem) — fix the configuration file (or point AGGREGATOR_CONFIG at another one)"
+        return "\(location):\(subject) \(problem) — fix the configuration file "
+            + "(or point AGGREGATOR_CONFIG at another one)"
     }
 }
