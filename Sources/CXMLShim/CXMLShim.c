@@ -284,6 +284,15 @@ typedef enum { AXML_REF_VALID, AXML_REF_HTML, AXML_REF_UNKNOWN, AXML_REF_BARE, A
 /// including `;`; on AXML_REF_HTML, `*codepoint` is its value.
 static axml_ref_kind axml_classify_reference(const unsigned char *s, size_t available, int at_end, size_t *consumed,
                                              int *codepoint) {
+    // Fast path for the references escaped HTML is made of.
+    if (available >= 4 && s[2] == 't' && s[3] == ';' && (s[1] == 'l' || s[1] == 'g')) {
+        *consumed = 4;
+        return AXML_REF_VALID;
+    }
+    if (available >= 5 && s[1] == 'a' && s[2] == 'm' && s[3] == 'p' && s[4] == ';') {
+        *consumed = 5;
+        return AXML_REF_VALID;
+    }
     size_t i = 1;
     if (i >= available) return at_end ? AXML_REF_BARE : AXML_REF_INCOMPLETE;
     if (s[i] == '#') {
