@@ -30,8 +30,22 @@ enum { AXML_MAX_REPORTED_PROBLEMS = 20, AXML_PENDING_CAPACITY = 64, AXML_MAX_ENT
 static pthread_once_t axml_once = PTHREAD_ONCE_INIT;
 static char axml_version[32];
 
+/// libxml2 reports some problems (encoding conversion failures, I/O) through its generic error function,
+/// which prints to stderr by default. Library code must not print: those problems already reach the caller
+/// as structured errors or a stopped parser, so the generic channel is silenced.
+static void axml_silent_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static void axml_silence_generic_errors(void) {
+    // Per thread in libxml2: set for the calling thread and as the default for threads created later.
+    xmlSetGenericErrorFunc(NULL, axml_silent_generic_error);
+}
+
 static void axml_initialize_once(void) {
     xmlInitParser();
+    xmlThrDefSetGenericErrorFunc(NULL, axml_silent_generic_error);
     // xmlParserVersion holds the runtime version as digits, e.g. "20914" for 2.9.14.
     int number = atoi(xmlParserVersion);
     snprintf(axml_version, sizeof axml_version, "%d.%d.%d", number / 10000, (number / 100) % 100, number % 100);
@@ -39,6 +53,7 @@ static void axml_initialize_once(void) {
 
 void axml_initialize(void) {
     pthread_once(&axml_once, axml_initialize_once);
+    axml_silence_generic_errors();
 }
 
 const char *axml_libxml_version(void) {
@@ -269,6 +284,15 @@ typedef enum { AXML_REF_VALID, AXML_REF_HTML, AXML_REF_UNKNOWN, AXML_REF_BARE, A
 /// including `;`; on AXML_REF_HTML, `*codepoint` is its value.
 static axml_ref_kind axml_classify_reference(const unsigned char *s, size_t available, int at_end, size_t *consumed,
                                              int *codepoint) {
+    // Fast path for the references escaped HTML is made of.
+    if (available >= 4 && s[2] == 't' && s[3] == ';' && (s[1] == 'l' || s[1] == 'g')) {
+        *consumed = 4;
+        return AXML_REF_VALID;
+    }
+    if (available >= 5 && s[1] == 'a' && s[2] == 'm' && s[3] == 'p' && s[4] == ';') {
+        *consumed = 5;
+        return AXML_REF_VALID;
+    }
     size_t i = 1;
     if (i >= available) return at_end ? AXML_REF_BARE : AXML_REF_INCOMPLETE;
     if (s[i] == '#') {

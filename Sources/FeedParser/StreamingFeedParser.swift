@@ -200,6 +200,10 @@ public final class StreamingFeedParser {
         warnings += Self.repairWarnings(session.driver.repairs)
         if !wellFormed || !session.driver.problems.isEmpty {
             for problem in session.driver.problems where problem.level >= 2 || !wellFormed {
+                // libxml2's words for "the input stopped inside an element"; said more clearly below.
+                if feedParser.isInsideDocument && problem.message == "Extra content at the end of the document" {
+                    continue
+                }
                 let kind = problem.level >= 2 ? "XML error" : "XML warning"
                 warnings.append("\(kind) on line \(problem.line): \(problem.message)")
             }

@@ -75,7 +75,6 @@ import Testing
             result.standardOutput == """
                 Cut off [rss2.0, 3 items]
                 http://example.com/
-                warning: XML error on line 17: Extra content at the end of the document
                 warning: the document ends with elements still open (truncated, or tags that do not match); \
                 kept the 2 complete items and the incomplete last one
                   -                     Complete one
