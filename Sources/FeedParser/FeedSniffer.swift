@@ -11,6 +11,12 @@ enum FeedSniffer {
     }
 
     static func sniff(_ bytes: [UInt8], isComplete: Bool) -> Verdict {
+        // A byte-order mark or UTF-16 pattern may still be arriving.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        if !isComplete && bytes.count < 3 && bytes.elementsEqual(bom.prefix(bytes.count)) { return .needMoreBytes }
+        if !isComplete && bytes.count < 2 && (bytes.first == 0xFE || bytes.first == 0xFF || bytes.first == 0) {
+            return .needMoreBytes
+        }
         if bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
             return .xml
         }
@@ -29,7 +35,8 @@ enum FeedSniffer {
         default:
             return .notAFeed(
                 FeedParseError(
-                    .notAFeed, reason: "the document is neither XML nor JSON (it starts with \(describe(bytes[index])))",
+                    .notAFeed,
+                    reason: "the document is neither XML nor JSON (it starts with \(describe(bytes[index])))",
                     hint: "check that the URL or file is a feed; a feed starts with '<' (RSS, Atom) or '{' (JSON Feed)"
                 ))
         }
