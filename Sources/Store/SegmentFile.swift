@@ -25,7 +25,7 @@ struct SegmentFile {
         while start < bytes.count {
             number += 1
             guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
-                problems.append("line \(number) is cut off (no newline): the file is truncated")
+                problems.append("line \(number) has no newline: the file was truncated or appended to")
                 break
             }
             if sawCommit {

@@ -10,14 +10,14 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Parse local feed documents (exports, archives, saved copies) into the store.",
         discussion: """
-            Each file is one feed document (RSS, Atom, RDF or JSON Feed). Its items are added to the feed
-            given by --feed-url, or else to a feed named after the file's absolute path. Items already stored
-            are matched by their identity (GUID, else link…) and only new or changed items are written, so
+            Each file is one feed document (RSS, Atom, RDF or JSON Feed). Its items are added to the feed \
+            given by --feed-url, or else to a feed named after the file's absolute path. Items already stored \
+            are matched by their identity (GUID, else link…) and only new or changed items are written, so \
             importing the same files twice adds nothing.
 
-            Files are committed in batches; after each commit one line per file says what was stored
-            ("committed FILE: ..."): those items are durable. A file that holds no feed is reported on stderr
-            and makes the exit status 1; the others are still imported. Exit status 3: another process is
+            Files are committed in batches; after each commit one line per file says what was stored \
+            ("committed FILE: ..."): those items are durable. A file that holds no feed is reported on stderr \
+            and makes the exit status 1; the others are still imported. Exit status 3: another process is \
             writing the store (use --wait to wait for it).
 
             Examples:

@@ -8,8 +8,8 @@ struct PruneCommand: ParsableCommand {
         commandName: "prune",
         abstract: "Drop items older than a given age from the store.",
         discussion: """
-            An item's age is its publication date (or, without one, when it was first seen). Items linked to a
-            claim are kept unless --all is given. The segments that held dropped items (or superseded versions)
+            An item's age is its publication date (or, without one, when it was first seen). Items linked to a \
+            claim are kept unless --all is given. The segments that held dropped items (or superseded versions) \
             are rewritten and the old files deleted after the new ones are committed.
 
             Examples:

@@ -7,10 +7,10 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check the store's files; with --repair, quarantine bad ones and rebuild what can be derived.",
         discussion: """
-            Prints one line per problem ("FILE: what is wrong") and exits 1 when the store has errors.
-            Notices (files left by an interrupted run, which the store ignores) do not change the exit status.
-            --repair moves bad files to quarantine/<time>/ (never deletes), salvages the readable records of a
-            damaged segment, rebuilds indexes and, if needed, the manifest; it exits 0 when everything was
+            Prints one line per problem ("FILE: what is wrong") and exits 1 when the store has errors. \
+            Notices (files left by an interrupted run, which the store ignores) do not change the exit status. \
+            --repair moves bad files to quarantine/<time>/ (never deletes), salvages the readable records of a \
+            damaged segment, rebuilds indexes and, if needed, the manifest; it exits 0 when everything was \
             repaired. Exit status 3: another process is writing the store (--repair only; use --wait).
 
             Examples:
