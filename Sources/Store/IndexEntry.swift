@@ -19,16 +19,16 @@ struct IndexEntry: Sendable, Hashable {
     var offset: UInt64
     var feedKey: UInt64
     var itemKey: UInt64
-    /// Items: the content hash. Links: `StableHash` of the claim id.
+    /// Items: the content hash. Links: `FastHash` of the claim id.
     var hash: UInt64
     var published: Int64 = noDate
     var firstSeen: Int64 = 0
     var lastChanged: Int64 = 0
-    /// `StableHash` of the GUID (0 when the parser had to synthesise one).
+    /// `FastHash` of the GUID (0 when the parser had to synthesise one).
     var guidHash: UInt64 = 0
-    /// Items: `StableHash` of the link (0 when none). Links: hash of the link record's JSON (0 for unlink).
+    /// Items: `FastHash` of the link (0 when none). Links: hash of the link record's JSON (0 for unlink).
     var linkHash: UInt64 = 0
-    /// `StableHash` of the title (0 when none).
+    /// `FastHash` of the title (0 when none).
     var titleHash: UInt64 = 0
 
     func write(into buffer: inout [UInt8]) {

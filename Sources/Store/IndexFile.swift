@@ -1,53 +1,76 @@
 /// `index/<segment stem>.idx`: a segment's entries in binary, derived from the segment and rebuildable from
-/// it at any time. Layout: 32-byte header (`AGIDX001`, sequence, entry count, segment size, little endian),
-/// the 88-byte entries in segment order, and an 8-byte checksum of everything before it.
+/// it at any time. Layout (little endian): a 40-byte header (`AGIDX002`, sequence, entry count, segment
+/// size, run count), the 88-byte entries in segment order, the feed runs (24 bytes each: feed key, first
+/// entry, entry count; one per stretch of consecutive entries of one feed), and an 8-byte checksum of
+/// everything before it. The runs let a writer find a feed's entries without touching the others.
 enum IndexFile {
-    static let magic: [UInt8] = Array("AGIDX001".utf8)
-    static let headerSize = 32
+    static let magic: [UInt8] = Array("AGIDX002".utf8)
+    static let headerSize = 40
+    static let runSize = 24
 
     static func encode(sequence: Int, segmentBytes: Int, entries: [IndexEntry]) -> [UInt8] {
+        let runs = FeedRun.runs(of: entries)
         var buffer = magic
-        buffer.reserveCapacity(headerSize + entries.count * IndexEntry.size + 8)
-        for value in [UInt64(sequence), UInt64(entries.count), UInt64(segmentBytes)] {
+        buffer.reserveCapacity(headerSize + entries.count * IndexEntry.size + runs.count * runSize + 8)
+        for value in [UInt64(sequence), UInt64(entries.count), UInt64(segmentBytes), UInt64(runs.count)] {
             appendWord(value, &buffer)
         }
         for entry in entries { entry.write(into: &buffer) }
+        for run in runs {
+            for value in [run.feedKey, UInt64(run.start), UInt64(run.count)] { appendWord(value, &buffer) }
+        }
         appendWord(checksum(buffer[...]), &buffer)
         return buffer
     }
 
-    /// Decodes an index file, checking its size against the header and, when `checked`, its checksum.
-    static func decode(
-        _ bytes: [UInt8], path: String, sequence: Int, segmentBytes: Int, checked: Bool
-    ) throws(StoreError) -> [IndexEntry] {
-        guard bytes.count >= headerSize + 8, Array(bytes[0..<8]) == magic else {
+    /// The layout an index file's header announces, checked against the file size.
+    struct Shape {
+        var count: Int
+        var runCount: Int
+        var runsOffset: Int { headerSize + count * IndexEntry.size }
+    }
+
+    static func shape(_ raw: UnsafeRawBufferPointer, path: String, sequence: Int, segmentBytes: Int)
+        throws(StoreError) -> Shape
+    {
+        guard raw.count >= headerSize + 8, raw.prefix(8).elementsEqual(magic) else {
             throw StoreError.corrupt(path: path, problem: "not an index file (bad header)")
         }
-        let result: Result<[IndexEntry], StoreError> = bytes.withUnsafeBytes { raw in
-            func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-            let count = Int(clamping: word(16))
-            guard word(8) == UInt64(sequence), word(24) == UInt64(segmentBytes) else {
-                return .failure(.corrupt(path: path, problem: "index belongs to another segment or segment size"))
-            }
-            guard count <= (bytes.count - headerSize - 8) / IndexEntry.size,
-                bytes.count == headerSize + count * IndexEntry.size + 8
-            else {
-                return .failure(.corrupt(path: path, problem: "index size does not match its entry count (truncated?)"))
-            }
-            if checked, word(bytes.count - 8) != checksum(bytes[0..<(bytes.count - 8)]) {
-                return .failure(.corrupt(path: path, problem: "index checksum mismatch"))
-            }
-            var entries: [IndexEntry] = []
-            entries.reserveCapacity(count)
-            for number in 0..<count {
-                guard let entry = IndexEntry.read(raw, at: headerSize + number * IndexEntry.size) else {
-                    return .failure(.corrupt(path: path, problem: "index entry \(number) has an unknown kind"))
-                }
-                entries.append(entry)
-            }
-            return .success(entries)
+        func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        guard word(8) == UInt64(sequence), word(24) == UInt64(segmentBytes) else {
+            throw StoreError.corrupt(path: path, problem: "index belongs to another segment or segment size")
         }
-        return try result.get()
+        let count = Int(clamping: word(16))
+        let runCount = Int(clamping: word(32))
+        guard count <= raw.count / IndexEntry.size, runCount <= raw.count / runSize,
+            raw.count == headerSize + count * IndexEntry.size + runCount * runSize + 8
+        else {
+            throw StoreError.corrupt(path: path, problem: "index size does not match its header (truncated?)")
+        }
+        return Shape(count: count, runCount: runCount)
+    }
+
+    /// Checks an index file completely: header, checksum, and equality with what its segment derives.
+    static func check(_ bytes: [UInt8], path: String, sequence: Int, segmentBytes: Int, expected: [IndexEntry])
+        throws(StoreError)
+    {
+        let result: Result<Void, StoreError> = bytes.withUnsafeBytes { raw in
+            do throws(StoreError) {
+                _ = try shape(raw, path: path, sequence: sequence, segmentBytes: segmentBytes)
+            } catch {
+                return .failure(error)
+            }
+            return .success(())
+        }
+        try result.get()
+        let stored = UInt64(
+            littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) })
+        guard stored == checksum(bytes[0..<(bytes.count - 8)]) else {
+            throw StoreError.corrupt(path: path, problem: "index checksum mismatch")
+        }
+        guard bytes == encode(sequence: sequence, segmentBytes: segmentBytes, entries: expected) else {
+            throw StoreError.corrupt(path: path, problem: "index entries differ from the segment's records")
+        }
     }
 
     /// FNV-1a over 64-bit words (bytes for the tail): fast enough to check every index on `verify`.
@@ -73,5 +96,24 @@ enum IndexFile {
             buffer.append(UInt8(truncatingIfNeeded: rest))
             rest >>= 8
         }
+    }
+}
+
+/// A stretch of consecutive index entries that belong to one feed.
+struct FeedRun: Sendable, Hashable {
+    var feedKey: UInt64
+    var start: Int
+    var count: Int
+
+    static func runs(of entries: some Collection<IndexEntry>) -> [FeedRun] {
+        var runs: [FeedRun] = []
+        for (position, entry) in entries.enumerated() {
+            if let last = runs.last, last.feedKey == entry.feedKey, last.start + last.count == position {
+                runs[runs.count - 1].count += 1
+            } else {
+                runs.append(FeedRun(feedKey: entry.feedKey, start: position, count: 1))
+            }
+        }
+        return runs
     }
 }

@@ -36,10 +36,10 @@ enum ItemKeys {
         return value
     }
 
-    /// `StableHash` of a string, 0 for nil or empty (0 means "none" in the index).
+    /// `FastHash` of a string, 0 for nil or empty (0 means "none" in the index).
     static func hash(_ text: String?) -> UInt64 {
         guard let text, !text.isEmpty else { return 0 }
-        var hash = StableHash()
+        var hash = FastHash()
         hash.combine(text)
         return hash.value == 0 ? 1 : hash.value
     }
@@ -49,7 +49,7 @@ enum ItemKeys {
         guard let link else { return 0 }
         var json = JSONWriter()
         try? json.encoded(link)
-        var hash = StableHash()
+        var hash = FastHash()
         hash.combine(json.bytes)
         return hash.value == 0 ? 1 : hash.value
     }
@@ -73,7 +73,7 @@ enum ItemKeys {
 
     /// A hash over everything an item says (not its id): a change of any field is a content change.
     static func contentHash(_ item: FeedItem) -> UInt64 {
-        var hash = StableHash()
+        var hash = FastHash()
         func add(_ text: String?) {
             if let text { hash.combine(text) }
             hash.combineSeparator()
@@ -144,7 +144,7 @@ enum ItemKeys {
     }
 
     private static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        var hash = StableHash()
+        var hash = FastHash()
         withUnsafeBytes(of: a.littleEndian) { hash.combine($0) }
         withUnsafeBytes(of: b.littleEndian) { hash.combine($0) }
         return hash.value

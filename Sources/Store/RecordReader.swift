@@ -13,7 +13,8 @@ enum RecordReader {
         for entry in entries {
             let line = try FileIO.readRange(fd, offset: Int(entry.offset), length: Int(entry.length), path: path)
             guard line.count == Int(entry.length) else {
-                throw StoreError.corrupt(path: path, problem: "record at byte \(entry.offset) is cut off (truncated file)")
+                throw StoreError.corrupt(
+                    path: path, problem: "record at byte \(entry.offset) is cut off (truncated file)")
             }
             records.append(try SegmentRecord.decode(line, path: path, line: 0))
         }

@@ -39,7 +39,8 @@ public struct FeedRunResult: Sendable, Hashable, Codable {
     public var message: String?
 
     /// A per-feed result.
-    public init(feedKey: String, url: String, status: String, added: Int = 0, changed: Int = 0, message: String? = nil) {
+    public init(feedKey: String, url: String, status: String, added: Int = 0, changed: Int = 0, message: String? = nil)
+    {
         self.feedKey = feedKey
         self.url = url
         self.status = status

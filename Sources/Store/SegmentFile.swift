@@ -39,9 +39,12 @@ struct SegmentFile {
                     self.sequence = sequence
                 case .commit(let sequence, let records):
                     sawCommit = true
-                    if sequence != self.sequence { problems.append("line \(number): commit record for segment \(sequence)") }
+                    if sequence != self.sequence {
+                        problems.append("line \(number): commit record for segment \(sequence)")
+                    }
                     if records != lines.count - 1 {
-                        problems.append("line \(number): commit record counts \(records) records, found \(lines.count - 1)")
+                        problems.append(
+                            "line \(number): commit record counts \(records) records, found \(lines.count - 1)")
                     }
                 default:
                     if number == 1 { problems.append("line 1 is not a segment header") }

@@ -91,7 +91,14 @@ enum SegmentRecord: Sendable {
     }
 
     /// Decodes one line (without its newline).
-    static func decode(_ line: some Collection<UInt8>, path: String, line number: Int) throws(StoreError) -> SegmentRecord {
+    static func decode(_ line: some Collection<UInt8>, path: String, line number: Int) throws(StoreError)
+        -> SegmentRecord
+    {
+        if let stored = ItemRecordParser.parse(line), ItemKeys.split(stored.id) != nil,
+            ItemKeys.hexValue(stored.contentHash) != nil
+        {
+            return .item(stored)
+        }
         let where_ = "\(path) line \(number)"
         let envelope = try StoreJSON.decode(Envelope.self, from: line, path: where_)
         func need<Value>(_ value: Value?, _ key: String) throws(StoreError) -> Value {

@@ -2,7 +2,7 @@
 struct StoreIndex: Sendable {
     struct Segment: Sendable {
         var entry: SegmentEntry
-        var entries: [IndexEntry]
+        var entries: IndexEntries
     }
 
     var segments: [Segment] = []
@@ -19,16 +19,13 @@ struct StoreIndex: Sendable {
     }
 
     static func entries(_ layout: StoreLayout, _ segment: SegmentEntry, checked: Bool) throws(StoreError)
-        -> [IndexEntry]
+        -> IndexEntries
     {
         let path = layout.absolute(StoreLayout.indexPath(forSegment: segment.path))
-        if let bytes = try? FileIO.read(path),
-            let entries = try? IndexFile.decode(
-                bytes, path: path, sequence: segment.sequence, segmentBytes: segment.bytes, checked: checked)
-        {
+        if let entries = try? IndexEntries(mapping: path, sequence: segment.sequence, segmentBytes: segment.bytes) {
             return entries
         }
-        return try rebuild(layout, segment)
+        return IndexEntries(try rebuild(layout, segment))
     }
 
     /// Derives a segment's entries from the segment itself.
@@ -44,7 +41,7 @@ struct StoreIndex: Sendable {
     }
 
     /// Visits every entry in commit order (segment order, then line order).
-    func forEach(_ body: (_ segment: Int, _ position: Int, _ entry: IndexEntry) -> Void) {
+    func visitEntries(_ body: (_ segment: Int, _ position: Int, _ entry: IndexEntry) -> Void) {
         for (segmentNumber, segment) in segments.enumerated() {
             for (position, entry) in segment.entries.enumerated() {
                 body(segmentNumber, position, entry)
@@ -57,6 +54,13 @@ struct StoreIndex: Sendable {
 struct GlobalKey: Hashable, Sendable {
     var feed: UInt64
     var item: UInt64
+}
+
+/// Consecutive entries of one feed in one segment.
+struct EntryRange: Hashable, Sendable {
+    var segment: Int32
+    var start: Int32
+    var count: Int32
 }
 
 /// Where an entry is: segment number in `StoreIndex.segments` and position in its entries.

@@ -48,6 +48,16 @@ public struct StoreLayout: Sendable, Hashable {
         return Int(digits)
     }
 
+    /// True when a writer was killed while creating the store: the folder holds no `store.json` and nothing
+    /// but the skeleton (lock, empty folders, an empty manifest). Such a store is empty; the next writer
+    /// finishes creating it.
+    var isInterruptedCreation: Bool {
+        guard FileIO.isDirectory(root), !FileIO.exists(descriptor) else { return false }
+        let skeleton: Set<String> = ["lock", "segments", "index", "manifest.json"]
+        let names = FileIO.list(root).filter { !$0.contains(".tmp-") }
+        return Set(names).isSubset(of: skeleton) && FileIO.list(segments).isEmpty
+    }
+
     func absolute(_ relative: String) -> String {
         root + "/" + relative
     }

@@ -55,7 +55,7 @@ struct SegmentEntry: Codable, Sendable, Hashable {
     /// Relative to the store root.
     var path: String
     var bytes: Int
-    /// 16 hex digits: `StableHash` of the file's bytes.
+    /// 16 hex digits: `FastHash` of the file's bytes.
     var hash: String
     var records: Int
     var created: Date

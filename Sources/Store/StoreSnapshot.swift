@@ -18,6 +18,9 @@ public struct StoreSnapshot: Sendable {
     /// Reads the store at `root` as of its last commit.
     public static func open(at root: String) throws(StoreError) -> StoreSnapshot {
         let layout = StoreLayout(root: root)
+        if layout.isInterruptedCreation {
+            return StoreSnapshot(layout: layout, manifest: StoreManifest(), index: StoreIndex())
+        }
         guard FileIO.exists(layout.manifest) else { throw StoreError.notAStore(path: layout.root) }
         let manifest = try StoreManifest.load(layout)
         return StoreSnapshot(layout: layout, manifest: manifest, index: try StoreIndex.load(layout, manifest))
@@ -49,7 +52,7 @@ public struct StoreSnapshot: Sendable {
     /// The number of items in the store (each item once, whatever its number of versions).
     public var itemCount: Int {
         var keys = Set<GlobalKey>()
-        index.forEach { _, _, entry in
+        index.visitEntries { _, _, entry in
             if entry.kind == .item { keys.insert(GlobalKey(feed: entry.feedKey, item: entry.itemKey)) }
         }
         return keys.count
@@ -128,7 +131,7 @@ public struct StoreSnapshot: Sendable {
     /// The latest version of every item whose latest version matches `predicate`.
     func items(matching predicate: (IndexEntry) -> Bool) throws(StoreError) -> [StoredItem] {
         var found: [GlobalKey: EntryLocation] = [:]
-        index.forEach { segment, position, entry in
+        index.visitEntries { segment, position, entry in
             guard entry.kind == .item else { return }
             let key = GlobalKey(feed: entry.feedKey, item: entry.itemKey)
             if predicate(entry) {
@@ -151,9 +154,10 @@ public struct StoreSnapshot: Sendable {
         }
     }
 
-    private func liveLinkLocations(matching predicate: (IndexEntry) -> Bool) -> [(key: GlobalKey, value: EntryLocation)] {
+    private func liveLinkLocations(matching predicate: (IndexEntry) -> Bool) -> [(key: GlobalKey, value: EntryLocation)]
+    {
         var found: [LinkKey: EntryLocation] = [:]
-        index.forEach { segment, position, entry in
+        index.visitEntries { segment, position, entry in
             guard entry.kind != .item else { return }
             let key = LinkKey(key: GlobalKey(feed: entry.feedKey, item: entry.itemKey), claim: entry.hash)
             if entry.kind == .link, predicate(entry) {

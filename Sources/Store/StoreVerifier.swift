@@ -7,6 +7,15 @@ public enum StoreVerifier {
     /// Verifies the store at `root`. Repair takes the writer lock (waiting for it when `wait` is true).
     public static func verify(at root: String, repair: Bool, wait: Bool = false) throws(StoreError) -> VerifyReport {
         let layout = StoreLayout(root: root)
+        if layout.isInterruptedCreation {
+            var report = VerifyReport()
+            report.findings.append(
+                VerifyFinding(
+                    path: "store.json",
+                    problem: "missing: the store's creation was interrupted (it holds no data; "
+                        + "the next writer completes it)", severity: .notice, action: nil))
+            return report
+        }
         guard FileIO.exists(layout.descriptor) || FileIO.exists(layout.manifest) else {
             throw StoreError.notAStore(path: layout.root)
         }
@@ -66,7 +75,8 @@ private struct VerifyRun {
         if let bytes = try? FileIO.read(layout.descriptor) {
             do throws(StoreError) {
                 let descriptor = try StoreJSON.decode(StoreDescriptor.self, from: bytes, path: "store.json")
-                problem = descriptor.version == StoreLayout.version
+                problem =
+                    descriptor.version == StoreLayout.version
                     ? nil : "layout version \(descriptor.version) is not supported"
             } catch {
                 problem = "not valid JSON: \(error.description)"
@@ -201,9 +211,8 @@ private struct VerifyRun {
         var problem: String?
         if let bytes = try? FileIO.read(path) {
             do throws(StoreError) {
-                let entries = try IndexFile.decode(
-                    bytes, path: relative, sequence: segment.sequence, segmentBytes: segment.bytes, checked: true)
-                if entries != expected { problem = "index entries differ from the segment's records" }
+                try IndexFile.check(
+                    bytes, path: relative, sequence: segment.sequence, segmentBytes: segment.bytes, expected: expected)
             } catch {
                 problem = Self.strip(error.description)
             }
@@ -225,13 +234,15 @@ private struct VerifyRun {
     {
         let bytes = try builder.finished()
         let hash = StoreWriter.fileHash(bytes)
-        let relative = "\(FileIO.parent(of: old.path))/\(StoreLayout.paddedSequence(builder.sequence))-"
+        let relative =
+            "\(FileIO.parent(of: old.path))/\(StoreLayout.paddedSequence(builder.sequence))-"
             + "\(StoreLayout.hex(hash)).jsonl"
         let path = layout.absolute(relative)
         try FileIO.makeDirectory(FileIO.parent(of: path))
         if FileIO.exists(path) { quarantine(relative) }
         try FileIO.writeNewFile(path, bytes, sync: true)
-        let indexBytes = IndexFile.encode(sequence: builder.sequence, segmentBytes: bytes.count, entries: builder.entries)
+        let indexBytes = IndexFile.encode(
+            sequence: builder.sequence, segmentBytes: bytes.count, entries: builder.entries)
         try FileIO.atomicReplace(layout.absolute(StoreLayout.indexPath(forSegment: relative)), indexBytes)
         try FileIO.syncDirectory(FileIO.parent(of: path))
         let entry = SegmentEntry(
@@ -260,7 +271,9 @@ private struct VerifyRun {
         for relative in leftovers {
             var action: String?
             if repair { action = quarantine(relative) ? "moved to quarantine" : nil }
-            add(relative, "not referenced by manifest.json (left by an interrupted run; ignored)", .notice, action: action)
+            add(
+                relative, "not referenced by manifest.json (left by an interrupted run; ignored)", .notice,
+                action: action)
         }
     }
 

@@ -15,7 +15,7 @@ extension StoreWriter {
         var latestItemAt: [GlobalKey: EntryLocation] = [:]
         var latestLinkAt: [LinkKey: EntryLocation] = [:]
         var linked = Set<GlobalKey>()
-        index.forEach { segment, position, entry in
+        index.visitEntries { segment, position, entry in
             let key = GlobalKey(feed: entry.feedKey, item: entry.itemKey)
             let location = EntryLocation(segment: Int32(segment), position: Int32(position))
             if entry.kind == .item {
@@ -86,7 +86,8 @@ extension StoreWriter {
                 let (entry, files) = try writeSegment(builder, replacing: segment.entry)
                 written.append(contentsOf: files)
                 next.segments[segmentNumber] = entry
-                nextIndex.segments[segmentNumber] = StoreIndex.Segment(entry: entry, entries: builder.entries)
+                nextIndex.segments[segmentNumber] = StoreIndex.Segment(
+                    entry: entry, entries: IndexEntries(builder.entries))
                 rewritten += 1
             }
             guard rewritten + removed > 0 else {

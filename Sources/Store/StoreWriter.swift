@@ -25,7 +25,7 @@ public final class StoreWriter {
     private let lock: StoreLock
     private var manifest: StoreManifest
     private var index: StoreIndex
-    private var feedLocations: [UInt64: [EntryLocation]] = [:]
+    private var feedLocations: [UInt64: [EntryRange]] = [:]
     private var feeds: [UInt64: FeedLive] = [:]
     private var pending: SegmentBuilder?
     private var pendingManifestChange = false
@@ -37,8 +37,15 @@ public final class StoreWriter {
     ///   - wait: wait for another writer to finish instead of failing with `StoreError.locked`.
     public static func open(at root: String, command: String, wait: Bool = false) throws(StoreError) -> StoreWriter {
         let layout = StoreLayout(root: root)
-        try StoreWriter.prepare(layout)
+        if !FileIO.exists(layout.root) {
+            do {
+                try FileManager.default.createDirectory(atPath: layout.root, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.io(path: layout.root, operation: "create folder", code: EACCES)
+            }
+        }
         let lock = try StoreLock(layout, command: command, wait: wait)
+        try StoreWriter.prepare(layout)
         let manifest = try StoreManifest.load(layout)
         let index = try StoreIndex.load(layout, manifest)
         return StoreWriter(layout: layout, lock: lock, manifest: manifest, index: index, command: command)
@@ -50,11 +57,9 @@ public final class StoreWriter {
         self.manifest = manifest
         self.index = index
         let now = Date()
-        run = RunRecord(id: "\(now.rfc3339)/\(ProcessInfo.processInfo.processIdentifier)", command: command, started: now)
-        index.forEach { segment, position, entry in
-            feedLocations[entry.feedKey, default: []].append(
-                EntryLocation(segment: Int32(segment), position: Int32(position)))
-        }
+        run = RunRecord(
+            id: "\(now.rfc3339)/\(ProcessInfo.processInfo.processIdentifier)", command: command, started: now)
+        buildFeedLocations()
         removeLeftovers()
     }
 
@@ -163,7 +168,9 @@ public final class StoreWriter {
             let existing = current[ItemKeys.hash(claimID)]
             if let existing {
                 if link == nil, existing.entry.kind == .unlink { continue }
-                if link != nil, existing.entry.kind == .link, existing.entry.linkHash == ItemKeys.linkHash(link) { continue }
+                if link != nil, existing.entry.kind == .link, existing.entry.linkHash == ItemKeys.linkHash(link) {
+                    continue
+                }
             } else if link == nil {
                 continue
             }
@@ -211,7 +218,8 @@ public final class StoreWriter {
             if let builder = pending {
                 records = builder.records
                 let bytes = try builder.finished()
-                let relative = StoreLayout.segmentPath(sequence: builder.sequence, hash: Self.fileHash(bytes), date: now)
+                let fileHash = Self.fileHash(bytes)
+                let relative = StoreLayout.segmentPath(sequence: builder.sequence, hash: fileHash, date: now)
                 let segmentPath = layout.absolute(relative)
                 let day = FileIO.parent(of: segmentPath)
                 try FileIO.makeDirectory(day)
@@ -227,10 +235,10 @@ public final class StoreWriter {
                 try FileIO.syncDirectory(layout.index)
                 let entry = SegmentEntry(
                     sequence: builder.sequence, path: relative, bytes: bytes.count,
-                    hash: StoreLayout.hex(Self.fileHash(bytes)), records: builder.records, created: now)
+                    hash: StoreLayout.hex(fileHash), records: builder.records, created: now)
                 next.segments.append(entry)
                 next.nextSequence = builder.sequence + 1
-                index.segments.append(StoreIndex.Segment(entry: entry, entries: builder.entries))
+                index.segments.append(StoreIndex.Segment(entry: entry, entries: IndexEntries(builder.entries)))
             }
             next.generation += 1
             next.updated = now
@@ -265,13 +273,20 @@ public final class StoreWriter {
         self.index = index
         feeds = [:]
         feedLocations = [:]
-        index.forEach { segment, position, entry in
-            feedLocations[entry.feedKey, default: []].append(
-                EntryLocation(segment: Int32(segment), position: Int32(position)))
-        }
+        buildFeedLocations()
     }
 
     var hasPendingChanges: Bool { pending != nil }
+
+    /// Where each feed's entries are, from the indexes' feed runs (no entry is read).
+    private func buildFeedLocations() {
+        for (segmentNumber, segment) in index.segments.enumerated() {
+            for run in segment.entries.runs {
+                feedLocations[run.feedKey, default: []].append(
+                    EntryRange(segment: Int32(segmentNumber), start: Int32(run.start), count: Int32(run.count)))
+            }
+        }
+    }
 
     func markChanged() { pendingManifestChange = true }
 }
@@ -279,7 +294,8 @@ public final class StoreWriter {
 // MARK: - Private
 
 extension StoreWriter {
-    /// Creates the folder structure of a new store, or checks that `layout.root` is a store.
+    /// Creates the folder structure of a new store (finishing one an earlier writer was killed while creating),
+    /// or checks that `layout.root` is a store. Runs under the lock.
     fileprivate static func prepare(_ layout: StoreLayout) throws(StoreError) {
         if FileIO.exists(layout.descriptor) {
             let bytes = try FileIO.read(layout.descriptor)
@@ -289,15 +305,9 @@ extension StoreWriter {
             }
             return
         }
-        if FileIO.exists(layout.root) {
-            let names = FileIO.list(layout.root).filter { $0 != "lock" }
-            guard names.isEmpty else { throw StoreError.notAStore(path: layout.root) }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: layout.root, withIntermediateDirectories: true)
-            } catch {
-                throw StoreError.io(path: layout.root, operation: "create folder", code: EACCES)
-            }
+        let names = FileIO.list(layout.root).filter { $0 != "lock" && !$0.contains(".tmp-") }
+        guard Set(names).isSubset(of: ["segments", "index", "manifest.json"]) else {
+            throw StoreError.notAStore(path: layout.root)
         }
         try FileIO.makeDirectory(layout.segments)
         try FileIO.makeDirectory(layout.index)
@@ -357,8 +367,12 @@ extension StoreWriter {
             live = existing
         } else {
             live = FeedLive()
-            for location in feedLocations[feedKey] ?? [] {
-                live.apply(index.segments[Int(location.segment)].entries[Int(location.position)], at: location)
+            for range in feedLocations[feedKey] ?? [] {
+                let entries = index.segments[Int(range.segment)].entries
+                for position in range.start..<(range.start + range.count) {
+                    live.apply(
+                        entries[Int(position)], at: EntryLocation(segment: range.segment, position: position))
+                }
             }
             feeds[feedKey] = live
         }
@@ -414,13 +428,13 @@ extension StoreWriter {
     }
 
     fileprivate static func rehash(_ key: UInt64) -> UInt64 {
-        var hash = StableHash()
+        var hash = FastHash()
         withUnsafeBytes(of: key.littleEndian) { hash.combine($0) }
         return hash.value
     }
 
     static func fileHash(_ bytes: [UInt8]) -> UInt64 {
-        var hash = StableHash()
+        var hash = FastHash()
         hash.combine(bytes)
         return hash.value
     }

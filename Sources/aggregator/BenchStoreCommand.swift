@@ -26,6 +26,9 @@ struct BenchStoreCommand: ParsableCommand {
     @Option(help: "Feeds the synthetic items are spread over.")
     var feeds = 1000
 
+    @Option(help: "The timed read takes the items first seen in the last this many seconds (default: this run's).")
+    var since: Double?
+
     func run() throws {
         do {
             try fill()
@@ -36,6 +39,7 @@ struct BenchStoreCommand: ParsableCommand {
     }
 
     private func fill() throws(StoreError) {
+        guard items > 0 else { return }
         let start = Date()
         let writer = try StoreWriter.open(at: store.path, command: "bench-store")
         var count = Int(writer.snapshot().mark("bench.items") ?? "0") ?? 0
@@ -60,6 +64,7 @@ struct BenchStoreCommand: ParsableCommand {
             marks.append((name, now - last))
             last = now
         }
+        let runStart = Date()
         let writer = try StoreWriter.open(at: store.path, command: "bench-store")
         lap("open")
         let count = Int(writer.snapshot().mark("bench.items") ?? "0") ?? 0
@@ -71,13 +76,16 @@ struct BenchStoreCommand: ParsableCommand {
         try writer.finish()
         let snapshot = try StoreSnapshot.open(at: store.path)
         lap("reopen-snapshot")
-        let recent = try snapshot.items(firstSeenSince: Date().addingTimeInterval(-60))
+        let recent = try snapshot.items(firstSeenSince: since.map { Date().addingTimeInterval(-$0) } ?? runStart)
         lap("read-new-items")
-        _ = snapshot.clusters(of: recent)
+        let clusters = snapshot.clusters(of: recent)
         lap("cluster-new-items")
         let total = marks.reduce(Duration.zero) { $0 + $1.1 }
         let text = marks.map { "\($0.0)=\(Self.ms($0.1))" }.joined(separator: " ")
-        print("items_before=\(count) added=\(add) read=\(recent.count) \(text) total_ms=\(Self.ms(total))")
+        let multi = clusters.filter { $0.itemIDs.count > 1 }
+        print(
+            "items_before=\(count) added=\(add) read=\(recent.count) clusters=\(clusters.count) "
+                + "multi-item-clusters=\(multi.count) \(text) total_ms=\(Self.ms(total))")
     }
 
     private static func ms(_ duration: Duration) -> String {
@@ -99,13 +107,17 @@ struct BenchStoreCommand: ParsableCommand {
         }
     }
 
-    private static let words = (
-        "ceasefire talks sanctions donbas kyiv moscow summit security guarantees frozen assets referendum drones "
-            + "energy grid negotiators envoy proposal front line shelling reconstruction aid package minister "
-            + "statement officials reported according to sources said on tuesday after meeting between delegations"
-    ).split(separator: " ").map(String.init)
+    private static let words =
+        ("ceasefire talks sanctions donbas kyiv moscow summit security guarantees frozen assets referendum drones "
+        + "energy grid negotiators envoy proposal front line shelling reconstruction aid package minister "
+        + "statement officials reported according to sources said on tuesday after meeting between delegations").split(
+            separator: " "
+        ).map(String.init)
 
-    /// A deterministic item of about 1.5 KB of JSON.
+    private static let places = (0..<500).map { "Place\($0)" }
+
+    /// A deterministic item of about 1.5 KB of JSON; titles mix common words with rarer ones, as news
+    /// headlines do.
     static func item(_ number: Int) -> FeedItem {
         var state = UInt64(number) &* 0x9E37_79B9_7F4A_7C15 | 1
         func text(_ count: Int) -> String {
@@ -118,7 +130,9 @@ struct BenchStoreCommand: ParsableCommand {
         }
         let link = "https://bench.example/news/\(number)"
         return FeedItem(
-            id: link, title: text(10).capitalized, link: link,
+            id: link,
+            title: text(4).capitalized + " \(places[number % places.count]) day \(number / 997) "
+                + text(3), link: link,
             published: Date(timeIntervalSince1970: 1_760_000_000 + Double(number) * 60), authors: ["Bench Writer"],
             summary: text(40), content: text(160), categories: ["news"])
     }

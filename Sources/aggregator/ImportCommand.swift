@@ -100,7 +100,8 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let summary = "files=\(totals.files) items=\(totals.items) new=\(totals.added) changed=\(totals.changed) "
+        let summary =
+            "files=\(totals.files) items=\(totals.items) new=\(totals.added) changed=\(totals.changed) "
             + "unchanged=\(totals.unchanged) seconds=\(String(format: "%.3f", seconds))\n"
         try? StandardStreams.writeOutput(Array(summary.utf8))
         if failed { throw ExitCode(1) }
@@ -120,7 +121,8 @@ struct ImportParseJob: Sendable {
 
     /// Parses the jobs on all cores and hands the results to `handle` in argument order.
     static func runInOrder(
-        _ jobs: [ImportParseJob], handle: (ImportParseJob, Result<ParsedFeed, FileParseFailure>) throws(StoreError) -> Void
+        _ jobs: [ImportParseJob],
+        handle: (ImportParseJob, Result<ParsedFeed, FileParseFailure>) throws(StoreError) -> Void
     ) async throws(StoreError) {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
         var failure: StoreError?

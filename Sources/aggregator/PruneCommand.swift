@@ -55,7 +55,8 @@ struct PruneCommand: ParsableCommand {
         } catch {
             throw StoreFailure.exit(error)
         }
-        let line = "dropped=\(result.itemsDropped) kept-linked=\(result.itemsKeptLinked) "
+        let line =
+            "dropped=\(result.itemsDropped) kept-linked=\(result.itemsKeptLinked) "
             + "segments-rewritten=\(result.segmentsRewritten) segments-removed=\(result.segmentsRemoved) "
             + "bytes=\(result.bytesBefore)->\(result.bytesAfter) (items published before \(cutoff.rfc3339))\n"
         try? StandardStreams.writeOutput(Array(line.utf8))

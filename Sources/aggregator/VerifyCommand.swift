@@ -47,7 +47,10 @@ struct VerifyCommand: ParsableCommand {
                 + "items=\(report.itemCount)")
         try? StandardStreams.writeOutput(Array((lines.joined(separator: "\n") + "\n").utf8))
         if !report.isHealthy {
-            if !repair { StandardStreams.writeError("aggregator: \(store.path): the store has errors — run `aggregator verify --repair`\n") }
+            if !repair {
+                StandardStreams.writeError(
+                    "aggregator: \(store.path): the store has errors — run `aggregator verify --repair`\n")
+            }
             throw ExitCode(1)
         }
     }

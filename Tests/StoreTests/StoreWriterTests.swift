@@ -79,7 +79,9 @@ import Testing
         #expect(byLink.added == 10)
         // Synthesised ids and repeated links: link + published date.
         let dated = (0..<10).map {
-            F.item("urn:aggregator:text:\($0)", title: "D\($0)", link: "https://d.example/", published: F.epoch + Double($0))
+            F.item(
+                "urn:aggregator:text:\($0)", title: "D\($0)", link: "https://d.example/",
+                published: F.epoch + Double($0))
         }
         let byDate = try writer.upsert(F.feed(dated), feedURL: "https://d.example/feed")
         #expect(byDate.identity == .linkPublished)
@@ -144,7 +146,9 @@ import Testing
         let text = (0..<30).map { "word\($0)" }.joined(separator: " ")
         _ = try writer.upsert(
             F.feed([
-                F.item("a1", title: "Envoys agree on a ceasefire framework in Istanbul", link: "https://x.example/s?utm_source=rss"),
+                F.item(
+                    "a1", title: "Envoys agree on a ceasefire framework in Istanbul",
+                    link: "https://x.example/s?utm_source=rss"),
                 F.item("a2", title: "Agency copy", link: "https://a.example/agency", summary: text),
                 F.item("a3", title: "Kyiv and Moscow exchange prisoners after talks", link: "https://a.example/p"),
             ]), feedURL: "https://a.example/feed")
@@ -152,9 +156,11 @@ import Testing
             F.feed([
                 F.item("b1", title: "Other headline", link: "https://www.x.example/s/"),
                 F.item("b2", title: "Same wire story", link: "https://b.example/wire", summary: text),
-                F.item("b3", title: "Kyiv and Moscow exchange prisoners after talks - Example News",
+                F.item(
+                    "b3", title: "Kyiv and Moscow exchange prisoners after talks - Example News",
                     link: "https://b.example/p", published: F.epoch + F.day),
-                F.item("b4", title: "Kyiv and Moscow exchange prisoners after talks", link: "https://b.example/q",
+                F.item(
+                    "b4", title: "Kyiv and Moscow exchange prisoners after talks", link: "https://b.example/q",
                     published: F.epoch + 5 * F.day),
             ]), feedURL: "https://b.example/feed")
         try writer.commit()
@@ -177,7 +183,11 @@ import Testing
             feedURL: "https://p.example/feed")
         let linked = result.entries[0].id
         try writer.setLinks(
-            [ClaimLink(itemID: linked, claimID: "c", stance: .supports, confidence: 1, terms: [], field: .title, snippet: "")],
+            [
+                ClaimLink(
+                    itemID: linked, claimID: "c", stance: .supports, confidence: 1, terms: [], field: .title,
+                    snippet: "")
+            ],
             forItem: linked)
         try writer.commit()
         let pruned = try writer.prune(olderThan: now - 180 * F.day)
