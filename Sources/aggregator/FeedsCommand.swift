@@ -9,7 +9,7 @@ struct FeedsCommand: ParsableCommand {
             The list is Feeds/subscriptions.opml unless --opml names another file. Categories nest with '/'.
 
             Examples:
-              aggregator feeds add https://kyivindependent.com/ --category "Ukraine/Independent"
+              aggregator feeds add https://kyivindependent.com/ --category Ukraine/News
               aggregator feeds list
               aggregator feeds import ~/Downloads/newsboat.opml
               aggregator feeds export > backup.opml
