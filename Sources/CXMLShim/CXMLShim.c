@@ -599,11 +599,21 @@ void axml_parser_free(axml_parser *parser) {
 
 // MARK: - HTML to text
 
+enum { AXML_ENTITY_CACHE_SLOTS = 256, AXML_ENTITY_NAME_MAX = 8 };
+
+/// A remembered HTML entity lookup (libxml2's own table is searched linearly).
+typedef struct axml_entity_slot {
+    char name[AXML_ENTITY_NAME_MAX + 1];
+    int codepoint;   // -1: not an HTML entity
+} axml_entity_slot;
+
 struct axml_text_extractor {
     htmlParserCtxtPtr context;
     axml_buffer output;
     int pending_space;
     int skip_depth;
+    int always_use_libxml;          // AGGREGATOR_TEXT_EXTRACTOR=libxml2: the differential tests' reference path
+    axml_entity_slot entities[AXML_ENTITY_CACHE_SLOTS];
 };
 
 static _Thread_local axml_text_extractor *axml_current_extractor;
@@ -745,6 +755,8 @@ axml_text_extractor *axml_text_extractor_create(void) {
     axml_initialize();
     axml_text_extractor *extractor = calloc(1, sizeof(axml_text_extractor));
     if (extractor == NULL) return NULL;
+    const char *choice = getenv("AGGREGATOR_TEXT_EXTRACTOR");
+    extractor->always_use_libxml = choice != NULL && strcmp(choice, "libxml2") == 0;
     extractor->context = htmlNewParserCtxt();
     if (extractor->context == NULL || extractor->context->sax == NULL) {
         if (extractor->context) htmlFreeParserCtxt(extractor->context);
@@ -780,10 +792,225 @@ const unsigned char *axml_text_collapse(axml_text_extractor *extractor, const un
     return axml_text_result(extractor, out_length);
 }
 
+// MARK: Fast path for simple fragments
+//
+// Most feed HTML is a flat run of ordinary tags (<p>, <a href="...">, <br/>) and entities. For exactly that
+// grammar the result of libxml2's HTML parser with the callbacks above is known: tags vanish, block elements
+// separate words, entities decode (through libxml2's own HTML entity table), whitespace collapses. This path
+// produces that result without building a parser context. Anything outside the grammar (comments, CDATA,
+// doctype, script/style and other raw-text elements, a `<` that does not start a tag, an unknown or
+// unterminated entity, a NUL byte) returns 0 and the fragment goes to libxml2. The tests run the whole real
+// corpus through both paths and require identical output.
+
+static int axml_entity_lookup(axml_text_extractor *extractor, const unsigned char *name, size_t length) {
+    if (length == 0 || length > AXML_ENTITY_NAME_MAX) return -1;
+    unsigned hash = 2166136261u;
+    for (size_t i = 0; i < length; i++) hash = (hash ^ name[i]) * 16777619u;
+    axml_entity_slot *slot = &extractor->entities[hash % AXML_ENTITY_CACHE_SLOTS];
+    if (slot->name[0] != 0 && strlen(slot->name) == length && memcmp(slot->name, name, length) == 0) {
+        return slot->codepoint;
+    }
+    int codepoint = axml_html_entity_codepoint((const char *)name, length);
+    memcpy(slot->name, name, length);
+    slot->name[length] = 0;
+    slot->codepoint = codepoint;
+    return codepoint;
+}
+
+static int axml_is_xml_char(long value) {
+    return value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value <= 0xD7FF) ||
+           (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF);
+}
+
+static size_t axml_encode_utf8(long value, unsigned char *out) {
+    if (value < 0x80) {
+        out[0] = (unsigned char)value;
+        return 1;
+    }
+    if (value < 0x800) {
+        out[0] = (unsigned char)(0xC0 | (value >> 6));
+        out[1] = (unsigned char)(0x80 | (value & 0x3F));
+        return 2;
+    }
+    if (value < 0x10000) {
+        out[0] = (unsigned char)(0xE0 | (value >> 12));
+        out[1] = (unsigned char)(0x80 | ((value >> 6) & 0x3F));
+        out[2] = (unsigned char)(0x80 | (value & 0x3F));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xF0 | (value >> 18));
+    out[1] = (unsigned char)(0x80 | ((value >> 12) & 0x3F));
+    out[2] = (unsigned char)(0x80 | ((value >> 6) & 0x3F));
+    out[3] = (unsigned char)(0x80 | (value & 0x3F));
+    return 4;
+}
+
+/// Elements whose content libxml2 does not parse as ordinary markup, or that this path would treat differently.
+static int axml_needs_full_parser(const char *name) {
+    static const char *const names[] = {"script", "style", "template", "textarea", "title", "xmp", "plaintext",
+                                        "iframe", "noscript", "noembed", "noframes", "head", "html", "body",
+                                        "frameset", "math", "svg", NULL};
+    for (const char *const *candidate = names; *candidate != NULL; candidate++) {
+        if (strcmp(name, *candidate) == 0) return 1;
+    }
+    return 0;
+}
+
+static int axml_is_ascii_letter(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int axml_is_ascii_alphanumeric(unsigned char c) {
+    return axml_is_ascii_letter(c) || (c >= '0' && c <= '9');
+}
+
+/// Elements libxml2's HTML parser treats as empty (never pushed on its stack of open elements).
+static int axml_is_void_element(const char *name) {
+    static const char *const names[] = {"br", "img", "hr", "input", "meta", "link", "area", "base", "basefont",
+                                        "col", "frame", "isindex", "param", "embed", NULL};
+    for (const char *const *candidate = names; *candidate != NULL; candidate++) {
+        if (strcmp(name, *candidate) == 0) return 1;
+    }
+    return 0;
+}
+
+enum { AXML_FAST_STACK_DEPTH = 64, AXML_FAST_NAME_LENGTH = 16 };
+
+/// Returns 1 and leaves the text in `extractor->output` when the fragment fits the simple grammar, else 0.
+///
+/// One behaviour of libxml2 needs care: text that appears while no element is open makes it open an implied
+/// `<p>`, which our callbacks treat as a word break. The path keeps a stack of open elements (an end tag closes
+/// up to its start tag, as libxml2 does) and hands the fragment to libxml2 whenever that implied break could
+/// change the result: text at the top level after some output, with no break pending.
+static int axml_text_fast(axml_text_extractor *extractor, const unsigned char *s, size_t n) {
+    char stack[AXML_FAST_STACK_DEPTH][AXML_FAST_NAME_LENGTH];
+    int depth = 0;
+    extractor->output.length = 0;
+    extractor->pending_space = 0;
+    size_t i = 0;
+    size_t run = 0;   // start of the pending run of plain text
+    while (i <= n) {
+        unsigned char c = i < n ? s[i] : 0;
+        if (i < n && c != '<' && c != '&') {
+            if (c == 0) return 0;
+            i++;
+            continue;
+        }
+        // Flush the run of text before this markup (or the end).
+        if (i > run) {
+            int has_text = 0;
+            for (size_t k = run; k < i && !has_text; k++) {
+                unsigned char t = s[k];
+                has_text = !(t == ' ' || t == '\t' || t == '\n' || t == '\r' || t == '\f' || t == '\v');
+            }
+            if (has_text && depth == 0 && extractor->output.length > 0 && !extractor->pending_space) return 0;
+            axml_text_append(extractor, s + run, i - run);
+        }
+        if (i == n) break;
+        if (c == '<') {
+            size_t j = i + 1;
+            if (j >= n) return 0;
+            if (!axml_is_ascii_letter(s[j]) && s[j] != '/' && s[j] != '!' && s[j] != '?') {
+                // libxml2 reads a `<` that cannot start a tag as text.
+                i = j;
+                run = i - 1;
+                continue;
+            }
+            int closing = s[j] == '/';
+            if (closing) j++;
+            if (j >= n || !axml_is_ascii_letter(s[j])) return 0;
+            char name[AXML_FAST_NAME_LENGTH];
+            size_t name_length = 0;
+            while (j < n && axml_is_ascii_alphanumeric(s[j])) {
+                if (name_length >= sizeof name - 1) return 0;
+                unsigned char letter = s[j];
+                name[name_length++] = (char)(letter >= 'A' && letter <= 'Z' ? letter + 32 : letter);
+                j++;
+            }
+            name[name_length] = 0;
+            if (j < n && !(s[j] == '>' || s[j] == '/' || axml_is_space(s[j]))) return 0;
+            int self_closing = 0;
+            while (j < n && s[j] != '>') {
+                unsigned char d = s[j];
+                if (d == '"' || d == '\'') {
+                    const unsigned char *close = memchr(s + j + 1, d, n - j - 1);
+                    if (close == NULL) return 0;
+                    for (const unsigned char *p = s + j + 1; p < close; p++) {
+                        if (*p == '<' || *p == 0) return 0;
+                    }
+                    j = (size_t)(close - s) + 1;
+                    continue;
+                }
+                if (d == '<' || d == 0 || d == '&') return 0;
+                self_closing = d == '/';
+                j++;
+            }
+            if (j >= n) return 0;
+            if (axml_needs_full_parser(name)) return 0;
+            if (axml_is_block_element(name)) extractor->pending_space = 1;
+            if (closing) {
+                int match = depth - 1;
+                while (match >= 0 && strcmp(stack[match], name) != 0) match--;
+                if (match >= 0) depth = match;
+            } else if (!self_closing && !axml_is_void_element(name)) {
+                if (depth >= AXML_FAST_STACK_DEPTH) return 0;
+                memcpy(stack[depth++], name, name_length + 1);
+            }
+            i = j + 1;
+            run = i;
+            continue;
+        }
+        // `&`: a numeric reference, a known named entity, or (as libxml2 reads it) a literal `&`.
+        size_t j = i + 1;
+        long value = -1;
+        if (j < n && s[j] == '#') {
+            j++;
+            int hex = j < n && (s[j] == 'x' || s[j] == 'X');
+            if (hex) j++;
+            size_t digits = 0;
+            long number = 0;
+            while (j < n && digits < 8) {
+                unsigned char d = s[j];
+                int digit = -1;
+                if (d >= '0' && d <= '9') digit = d - '0';
+                else if (hex && d >= 'a' && d <= 'f') digit = d - 'a' + 10;
+                else if (hex && d >= 'A' && d <= 'F') digit = d - 'A' + 10;
+                if (digit < 0) break;
+                number = number * (hex ? 16 : 10) + digit;
+                digits++;
+                j++;
+            }
+            if (digits == 0 || j >= n || s[j] != ';' || !axml_is_xml_char(number)) return 0;
+            value = number;
+        } else {
+            size_t start = j;
+            while (j < n && j - start <= AXML_ENTITY_NAME_MAX && axml_is_ascii_alphanumeric(s[j])) j++;
+            if (j < n && s[j] == ';' && j > start && axml_is_ascii_letter(s[start])) {
+                value = axml_entity_lookup(extractor, s + start, j - start);
+            }
+            if (value < 0) {
+                // Not an entity: libxml2 keeps the `&` and what follows as text.
+                run = i;
+                i = i + 1;
+                continue;
+            }
+        }
+        if (depth == 0 && extractor->output.length > 0 && !extractor->pending_space) return 0;
+        unsigned char encoded[4];
+        axml_text_append(extractor, encoded, axml_encode_utf8(value, encoded));
+        i = j + 1;
+        run = i;
+    }
+    return 1;
+}
+
 const unsigned char *axml_text_extract(axml_text_extractor *extractor, const unsigned char *html, size_t length,
                                        size_t *out_length) {
     if (memchr(html, '<', length) == NULL && memchr(html, '&', length) == NULL) {
         return axml_text_collapse(extractor, html, length, out_length);
+    }
+    if (!extractor->always_use_libxml && axml_text_fast(extractor, html, length)) {
+        return axml_text_result(extractor, out_length);
     }
     extractor->output.length = 0;
     extractor->pending_space = 0;

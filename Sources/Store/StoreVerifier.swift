@@ -265,7 +265,8 @@ private struct VerifyRun {
             leftovers.append("index/\(name)")
         }
         let known: Set<String> = ["store.json", "manifest.json", "lock", "segments", "index", "quarantine"]
-        for name in FileIO.list(layout.root) where !known.contains(name) && !name.contains(".tmp-") {
+        for name in FileIO.list(layout.root)
+        where !known.contains(name) && !name.contains(".tmp-") && !name.hasPrefix(".") && name != "README.md" {
             leftovers.append(name)
         }
         for relative in leftovers {

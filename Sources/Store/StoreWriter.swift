@@ -305,7 +305,11 @@ extension StoreWriter {
             }
             return
         }
-        let names = FileIO.list(layout.root).filter { $0 != "lock" && !$0.contains(".tmp-") }
+        // A new store may be created in an empty folder, or one that only holds a README and dotfiles (the
+        // repository's own `Storage/` ships with a README.md and a .gitignore'd rest).
+        let names = FileIO.list(layout.root).filter {
+            $0 != "lock" && !$0.contains(".tmp-") && !$0.hasPrefix(".") && $0 != "README.md"
+        }
         guard Set(names).isSubset(of: ["segments", "index", "manifest.json"]) else {
             throw StoreError.notAStore(path: layout.root)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `aggregator` command: a feed aggregator and claim tracker.
 @main
@@ -13,4 +14,23 @@ struct Aggregator: AsyncParsableCommand {
             DigestCommand.self, ExplainCommand.self, StatusCommand.self, DemoCommand.self,
         ]
     )
+
+    /// Runs the command; usage errors exit with status 2 (what schedulers and the `fetch` contract expect)
+    /// instead of ArgumentParser's 64. Everything else keeps ArgumentParser's handling (help, ExitCode, ...).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -48,28 +48,17 @@ public enum CommandRunner {
         process.standardInput = inputPipe
         try process.run()
 
-        // Drain both pipes concurrently so a chatty child never blocks on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var output = Data()
-        nonisolated(unsafe) var errors = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            output = outputPipe.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        group.enter()
-        DispatchQueue.global().async {
-            errors = errorPipe.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
+        // Drain both pipes concurrently so a chatty child never blocks on a full pipe. Dedicated threads, not
+        // the global queue: on a 2-core machine its few threads may be busy serving a test's own servers.
+        let output = PipeDrain(outputPipe.fileHandleForReading)
+        let errors = PipeDrain(errorPipe.fileHandleForReading)
         if let input { inputPipe.fileHandleForWriting.write(input) }
         try? inputPipe.fileHandleForWriting.close()
         process.waitUntilExit()
-        group.wait()
         return CommandResult(
             status: process.terminationStatus,
-            standardOutput: String(decoding: output, as: UTF8.self),
-            standardError: String(decoding: errors, as: UTF8.self)
+            standardOutput: String(decoding: output.wait(), as: UTF8.self),
+            standardError: String(decoding: errors.wait(), as: UTF8.self)
         )
     }
 
@@ -78,5 +67,25 @@ public enum CommandRunner {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeDrain: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        let thread = Thread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Everything the pipe delivered, once its writer closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
