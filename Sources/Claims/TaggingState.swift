@@ -36,7 +36,7 @@ struct TaggingState {
     let claimIDs: [String]
 
     /// The lowered field; only the first `lowCount` bytes are valid (the array keeps its largest size).
-    var low: [UInt8] = []
+    let lowStorage = ByteStorage(capacity: 1 << 12)
     var lowCount = 0
     var hits: [Hit] = []
     var occurrences: [Occurrence] = []
@@ -64,7 +64,6 @@ struct TaggingState {
         termFirst = [Int32](repeating: -1, count: program.terms.count)
         termLast = [Int32](repeating: -1, count: program.terms.count)
         candidateBits = [UInt64](repeating: 0, count: (program.claims.count + 63) / 64)
-        low = [UInt8](repeating: 0, count: 1 << 12)
     }
 
     // MARK: - Matching
@@ -104,18 +103,17 @@ struct TaggingState {
     private mutating func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, field: ItemField, bit: UInt8) {
         fieldBytes[Int(field.slot)].removeAll(keepingCapacity: true)
         fieldBytes[Int(field.slot)].append(contentsOf: bytes)
-        var low: [UInt8] = []
         var hits: [Hit] = []
         var sentences: [Sentence] = []
         var pendingPrefixes: [Int32] = []
         var pendingStems: [Int32] = []
-        swap(&low, &self.low)
         swap(&hits, &self.hits)
         swap(&sentences, &self.sentences)
         swap(&pendingPrefixes, &self.pendingPrefixes)
         swap(&pendingStems, &self.pendingStems)
         hits.removeAll(keepingCapacity: true)
-        if low.count < bytes.count * 3 + 16 { low = [UInt8](repeating: 0, count: bytes.count * 3 + 16) }
+        lowStorage.reserve(bytes.count * 3 + 16)
+        let lowBuffer = lowStorage.pointer
         var lowCount = 0
         let program = self.program
         let table = program.table
@@ -123,227 +121,225 @@ struct TaggingState {
         let trie = program.trie
         let count = bytes.count
 
-        low.withUnsafeMutableBufferPointer { lowBuffer in
-            var index = 0
-            var token: Int32 = 0
-            var inToken = false
-            var node: Int32 = ByteTrie.root
-            var tokenLowStart = 0
-            var tokenOrigStart = 0
-            var sentence = Int32(sentences.count)
-            var sentenceStart = 0
-            var pendingBreak = false
-            var sawSpace = false
-            var lastPunctuationEnd = 0
-            var lastWasQuestion = false
-            var sentenceHasWords = false
-            var extra: [Unicode.Scalar] = []
+        var index = 0
+        var token: Int32 = 0
+        var inToken = false
+        var node: Int32 = ByteTrie.root
+        var tokenLowStart = 0
+        var tokenOrigStart = 0
+        var sentence = Int32(sentences.count)
+        var sentenceStart = 0
+        var pendingBreak = false
+        var sawSpace = false
+        var lastPunctuationEnd = 0
+        var lastWasQuestion = false
+        var sentenceHasWords = false
+        var extra: [Unicode.Scalar] = []
 
-            /// Ends the current word: records the exact word, the prefixes passed and the stems that compare equal.
-            func finishToken(origEnd: Int) {
-                let hit = Hit(
-                    word: -1, token: token, sentence: sentence, lowStart: Int32(tokenLowStart), lowEnd: Int32(lowCount),
-                    origStart: Int32(tokenOrigStart), origEnd: Int32(origEnd))
-                if node >= 0 {
-                    let exact = trie.exactWord[Int(node)]
-                    if exact >= 0 {
-                        var found = hit
-                        found.word = exact
-                        hits.append(found)
-                    }
+        /// Ends the current word: records the exact word, the prefixes passed and the stems that compare equal.
+        func finishToken(origEnd: Int) {
+            let hit = Hit(
+                word: -1, token: token, sentence: sentence, lowStart: Int32(tokenLowStart), lowEnd: Int32(lowCount),
+                origStart: Int32(tokenOrigStart), origEnd: Int32(origEnd))
+            if node >= 0 {
+                let exact = trie.exactWord[Int(node)]
+                if exact >= 0 {
+                    var found = hit
+                    found.word = exact
+                    hits.append(found)
                 }
-                if !pendingPrefixes.isEmpty {
-                    for word in pendingPrefixes {
-                        var found = hit
-                        found.word = word
-                        hits.append(found)
-                    }
-                    pendingPrefixes.removeAll(keepingCapacity: true)
-                }
-                if !pendingStems.isEmpty {
-                    let stem = Array(
-                        Stemmer.stem(
-                            String(
-                                decoding: UnsafeBufferPointer(rebasing: lowBuffer[tokenLowStart..<lowCount]),
-                                as: UTF8.self)
-                        ).utf8)
-                    for word in pendingStems where program.wordStems[Int(word)] == stem {
-                        var found = hit
-                        found.word = word
-                        hits.append(found)
-                    }
-                    pendingStems.removeAll(keepingCapacity: true)
-                }
-                token += 1
             }
+            if !pendingPrefixes.isEmpty {
+                for word in pendingPrefixes {
+                    var found = hit
+                    found.word = word
+                    hits.append(found)
+                }
+                pendingPrefixes.removeAll(keepingCapacity: true)
+            }
+            if !pendingStems.isEmpty {
+                let stem = Array(
+                    Stemmer.stem(
+                        String(
+                            decoding: UnsafeBufferPointer(
+                                start: lowBuffer + tokenLowStart, count: lowCount - tokenLowStart),
+                            as: UTF8.self)
+                    ).utf8)
+                for word in pendingStems where program.wordStems[Int(word)] == stem {
+                    var found = hit
+                    found.word = word
+                    hits.append(found)
+                }
+                pendingStems.removeAll(keepingCapacity: true)
+            }
+            token += 1
+        }
 
-            while index < count {
-                let lead = bytes[index]
-                var value: UInt32
-                var length = 1
-                if lead < 0x80 {
-                    value = UInt32(lead)
-                } else if lead & 0xE0 == 0xC0, index + 1 < count {
-                    value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
-                    length = 2
-                } else if lead & 0xF0 == 0xE0, index + 2 < count {
-                    value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
-                    value |= UInt32(bytes[index + 2] & 0x3F)
-                    length = 3
-                } else if lead & 0xF8 == 0xF0, index + 3 < count {
-                    value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
-                    value |= (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
-                    length = 4
-                } else {
-                    value = 0xFFFD
-                }
-                let entry =
-                    value < TextTables.tableLimit
-                    ? table[Int(value)] : TextTables.entry(value, table: table, fold: fold)
-                let origStart = index
-                let origEnd = index + length
-                index += length
-                let isUpper = entry & TextTables.upperFlag != 0
-                var lowered = entry & TextTables.scalarMask
-                var isWord = entry & TextTables.wordFlag != 0
-                var extraIndex = 0
-                if entry & TextTables.multiFlag != 0, let scalar = Unicode.Scalar(value) {
-                    // A lowercase mapping of several scalars (İ → i + U+0307): handle them one by one.
-                    extra = TextTables.loweredScalars(scalar, fold: fold)
-                    guard let first = extra.first else { continue }
-                    lowered = first.value
-                    isWord = TextTables.isPythonWord(first)
-                    extraIndex = 1
-                }
-                while true {
-                    if isWord {
-                        if !inToken {
-                            if pendingBreak && sawSpace && (isUpper || !Self.isLowercaseLetter(lowered)) {
-                                if sentenceHasWords {
-                                    sentences.append(
-                                        Sentence(
-                                            field: field, start: Int32(sentenceStart), end: Int32(lastPunctuationEnd),
-                                            isQuestion: lastWasQuestion))
-                                    sentence += 1
-                                }
-                                sentenceHasWords = false
-                                lastWasQuestion = false
-                            }
-                            pendingBreak = false
-                            if !sentenceHasWords {
-                                sentenceHasWords = true
-                                sentenceStart = origStart
-                            }
-                            inToken = true
-                            node = ByteTrie.root
-                            tokenLowStart = lowCount
-                            tokenOrigStart = origStart
-                        }
-                        // Append the lowered scalar's UTF-8 and walk the trie along it.
-                        var encoded: UInt32 = 0
-                        var encodedCount = 1
-                        if lowered < 0x80 {
-                            encoded = lowered
-                        } else if lowered < 0x800 {
-                            encoded = (0xC0 | (lowered >> 6)) | ((0x80 | (lowered & 0x3F)) << 8)
-                            encodedCount = 2
-                        } else if lowered < 0x10000 {
-                            encoded = (0xE0 | (lowered >> 12)) | ((0x80 | ((lowered >> 6) & 0x3F)) << 8)
-                            encoded |= (0x80 | (lowered & 0x3F)) << 16
-                            encodedCount = 3
-                        } else {
-                            encoded = (0xF0 | (lowered >> 18)) | ((0x80 | ((lowered >> 12) & 0x3F)) << 8)
-                            encoded |= ((0x80 | ((lowered >> 6) & 0x3F)) << 16) | ((0x80 | (lowered & 0x3F)) << 24)
-                            encodedCount = 4
-                        }
-                        for _ in 0..<encodedCount {
-                            let byte = UInt8(truncatingIfNeeded: encoded)
-                            encoded >>= 8
-                            lowBuffer[lowCount] = byte
-                            lowCount += 1
-                            if node >= 0 {
-                                node = trie.child(node, byte)
-                                if node >= 0 && node & ByteTrie.markerFlag != 0 {
-                                    node &= ~ByteTrie.markerFlag
-                                    let markers = trie.markerCount[Int(node)]
-                                    if markers > 0 {
-                                        let start = Int(trie.markerStart[Int(node)])
-                                        for offset in 0..<Int(markers) {
-                                            let marker = trie.markerWords[start + offset]
-                                            if marker >= 0 {
-                                                pendingPrefixes.append(marker)
-                                            } else {
-                                                pendingStems.append(-marker - 1)
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    } else {
-                        if inToken {
-                            inToken = false
-                            finishToken(origEnd: origStart)
-                        }
-                        if lowered < 0x80 {
-                            lowBuffer[lowCount] = UInt8(lowered)
-                            lowCount += 1
-                        } else if lowered < 0x800 {
-                            lowBuffer[lowCount] = UInt8(0xC0 | (lowered >> 6))
-                            lowBuffer[lowCount + 1] = UInt8(0x80 | (lowered & 0x3F))
-                            lowCount += 2
-                        } else if lowered < 0x10000 {
-                            lowBuffer[lowCount] = UInt8(0xE0 | (lowered >> 12))
-                            lowBuffer[lowCount + 1] = UInt8(0x80 | ((lowered >> 6) & 0x3F))
-                            lowBuffer[lowCount + 2] = UInt8(0x80 | (lowered & 0x3F))
-                            lowCount += 3
-                        } else {
-                            lowBuffer[lowCount] = UInt8(0xF0 | (lowered >> 18))
-                            lowBuffer[lowCount + 1] = UInt8(0x80 | ((lowered >> 12) & 0x3F))
-                            lowBuffer[lowCount + 2] = UInt8(0x80 | ((lowered >> 6) & 0x3F))
-                            lowBuffer[lowCount + 3] = UInt8(0x80 | (lowered & 0x3F))
-                            lowCount += 4
-                        }
-                        switch lowered {
-                        case 0x2E, 0x21, 0x3F, 0x2026, 0x3002:  // . ! ? … 。
-                            pendingBreak = true
-                            sawSpace = false
-                            lastWasQuestion = lowered == 0x3F
-                            lastPunctuationEnd = origEnd
-                        case 0x0A, 0x0D, 0x2029:
+        while index < count {
+            let lead = bytes[index]
+            var value: UInt32
+            var length = 1
+            if lead < 0x80 {
+                value = UInt32(lead)
+            } else if lead & 0xE0 == 0xC0, index + 1 < count {
+                value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                length = 2
+            } else if lead & 0xF0 == 0xE0, index + 2 < count {
+                value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
+                value |= UInt32(bytes[index + 2] & 0x3F)
+                length = 3
+            } else if lead & 0xF8 == 0xF0, index + 3 < count {
+                value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
+                value |= (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
+                length = 4
+            } else {
+                value = 0xFFFD
+            }
+            let entry =
+                value < TextTables.tableLimit
+                ? table[Int(value)] : TextTables.entry(value, table: table, fold: fold)
+            let origStart = index
+            let origEnd = index + length
+            index += length
+            let isUpper = entry & TextTables.upperFlag != 0
+            var lowered = entry & TextTables.scalarMask
+            var isWord = entry & TextTables.wordFlag != 0
+            var extraIndex = 0
+            if entry & TextTables.multiFlag != 0, let scalar = Unicode.Scalar(value) {
+                // A lowercase mapping of several scalars (İ → i + U+0307): handle them one by one.
+                extra = TextTables.loweredScalars(scalar, fold: fold)
+                guard let first = extra.first else { continue }
+                lowered = first.value
+                isWord = TextTables.isPythonWord(first)
+                extraIndex = 1
+            }
+            while true {
+                if isWord {
+                    if !inToken {
+                        if pendingBreak && sawSpace && (isUpper || !Self.isLowercaseLetter(lowered)) {
                             if sentenceHasWords {
                                 sentences.append(
                                     Sentence(
-                                        field: field, start: Int32(sentenceStart), end: Int32(origStart),
+                                        field: field, start: Int32(sentenceStart), end: Int32(lastPunctuationEnd),
                                         isQuestion: lastWasQuestion))
                                 sentence += 1
                             }
                             sentenceHasWords = false
                             lastWasQuestion = false
-                            pendingBreak = false
-                        case 0x20, 0xA0, 0x09:
-                            if pendingBreak { sawSpace = true }
-                        default:
-                            break
+                        }
+                        pendingBreak = false
+                        if !sentenceHasWords {
+                            sentenceHasWords = true
+                            sentenceStart = origStart
+                        }
+                        inToken = true
+                        node = ByteTrie.root
+                        tokenLowStart = lowCount
+                        tokenOrigStart = origStart
+                    }
+                    // Append the lowered scalar's UTF-8 and walk the trie along it.
+                    var encoded: UInt32 = 0
+                    var encodedCount = 1
+                    if lowered < 0x80 {
+                        encoded = lowered
+                    } else if lowered < 0x800 {
+                        encoded = (0xC0 | (lowered >> 6)) | ((0x80 | (lowered & 0x3F)) << 8)
+                        encodedCount = 2
+                    } else if lowered < 0x10000 {
+                        encoded = (0xE0 | (lowered >> 12)) | ((0x80 | ((lowered >> 6) & 0x3F)) << 8)
+                        encoded |= (0x80 | (lowered & 0x3F)) << 16
+                        encodedCount = 3
+                    } else {
+                        encoded = (0xF0 | (lowered >> 18)) | ((0x80 | ((lowered >> 12) & 0x3F)) << 8)
+                        encoded |= ((0x80 | ((lowered >> 6) & 0x3F)) << 16) | ((0x80 | (lowered & 0x3F)) << 24)
+                        encodedCount = 4
+                    }
+                    for _ in 0..<encodedCount {
+                        let byte = UInt8(truncatingIfNeeded: encoded)
+                        encoded >>= 8
+                        lowBuffer[lowCount] = byte
+                        lowCount += 1
+                        if node >= 0 {
+                            node = trie.child(node, byte)
+                            if node >= 0 && node & ByteTrie.markerFlag != 0 {
+                                node &= ~ByteTrie.markerFlag
+                                let markers = trie.markerCount[Int(node)]
+                                if markers > 0 {
+                                    let start = Int(trie.markerStart[Int(node)])
+                                    for offset in 0..<Int(markers) {
+                                        let marker = trie.markerWords[start + offset]
+                                        if marker >= 0 {
+                                            pendingPrefixes.append(marker)
+                                        } else {
+                                            pendingStems.append(-marker - 1)
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
-                    guard extraIndex > 0, extraIndex < extra.count else { break }
-                    lowered = extra[extraIndex].value
-                    isWord = TextTables.isPythonWord(extra[extraIndex])
-                    extraIndex += 1
+                } else {
+                    if inToken {
+                        inToken = false
+                        finishToken(origEnd: origStart)
+                    }
+                    if lowered < 0x80 {
+                        lowBuffer[lowCount] = UInt8(lowered)
+                        lowCount += 1
+                    } else if lowered < 0x800 {
+                        lowBuffer[lowCount] = UInt8(0xC0 | (lowered >> 6))
+                        lowBuffer[lowCount + 1] = UInt8(0x80 | (lowered & 0x3F))
+                        lowCount += 2
+                    } else if lowered < 0x10000 {
+                        lowBuffer[lowCount] = UInt8(0xE0 | (lowered >> 12))
+                        lowBuffer[lowCount + 1] = UInt8(0x80 | ((lowered >> 6) & 0x3F))
+                        lowBuffer[lowCount + 2] = UInt8(0x80 | (lowered & 0x3F))
+                        lowCount += 3
+                    } else {
+                        lowBuffer[lowCount] = UInt8(0xF0 | (lowered >> 18))
+                        lowBuffer[lowCount + 1] = UInt8(0x80 | ((lowered >> 12) & 0x3F))
+                        lowBuffer[lowCount + 2] = UInt8(0x80 | ((lowered >> 6) & 0x3F))
+                        lowBuffer[lowCount + 3] = UInt8(0x80 | (lowered & 0x3F))
+                        lowCount += 4
+                    }
+                    switch lowered {
+                    case 0x2E, 0x21, 0x3F, 0x2026, 0x3002:  // . ! ? … 。
+                        pendingBreak = true
+                        sawSpace = false
+                        lastWasQuestion = lowered == 0x3F
+                        lastPunctuationEnd = origEnd
+                    case 0x0A, 0x0D, 0x2029:
+                        if sentenceHasWords {
+                            sentences.append(
+                                Sentence(
+                                    field: field, start: Int32(sentenceStart), end: Int32(origStart),
+                                    isQuestion: lastWasQuestion))
+                            sentence += 1
+                        }
+                        sentenceHasWords = false
+                        lastWasQuestion = false
+                        pendingBreak = false
+                    case 0x20, 0xA0, 0x09:
+                        if pendingBreak { sawSpace = true }
+                    default:
+                        break
+                    }
                 }
-            }
-            if inToken {
-                inToken = false
-                finishToken(origEnd: count)
-            }
-            if sentenceHasWords {
-                sentences.append(
-                    Sentence(field: field, start: Int32(sentenceStart), end: Int32(count), isQuestion: lastWasQuestion))
+                guard extraIndex > 0, extraIndex < extra.count else { break }
+                lowered = extra[extraIndex].value
+                isWord = TextTables.isPythonWord(extra[extraIndex])
+                extraIndex += 1
             }
         }
+        if inToken {
+            inToken = false
+            finishToken(origEnd: count)
+        }
+        if sentenceHasWords {
+            sentences.append(
+                Sentence(field: field, start: Int32(sentenceStart), end: Int32(count), isQuestion: lastWasQuestion))
+        }
         self.lowCount = lowCount
-        swap(&low, &self.low)
         swap(&hits, &self.hits)
         swap(&sentences, &self.sentences)
         swap(&pendingPrefixes, &self.pendingPrefixes)
@@ -438,7 +434,9 @@ struct TaggingState {
             switch element {
             case .literal(let bytes):
                 guard position + bytes.count <= end else { return false }
-                for (offset, byte) in bytes.enumerated() where low[position + offset] != byte { return false }
+                for (offset, byte) in bytes.enumerated() where lowStorage.pointer[position + offset] != byte {
+                    return false
+                }
                 position += bytes.count
             case .spaces:
                 let before = position
@@ -457,13 +455,13 @@ struct TaggingState {
     }
 
     private func decode(_ position: Int) -> (UInt32, Int) {
-        let lead = low[position]
+        let lead = lowStorage.pointer[position]
         if lead < 0x80 { return (UInt32(lead), 1) }
         var length = 2
         if lead & 0xF0 == 0xE0 { length = 3 } else if lead & 0xF8 == 0xF0 { length = 4 }
         guard position + length <= lowCount else { return (0xFFFD, 1) }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = (value << 6) | UInt32(low[position + offset] & 0x3F) }
+        for offset in 1..<length { value = (value << 6) | UInt32(lowStorage.pointer[position + offset] & 0x3F) }
         return (value, length)
     }
 
@@ -495,7 +493,9 @@ struct TaggingState {
             switch element {
             case .literal(let bytes):
                 guard position + bytes.count <= lowCount else { return nil }
-                for (offset, byte) in bytes.enumerated() where low[position + offset] != byte { return nil }
+                for (offset, byte) in bytes.enumerated() where lowStorage.pointer[position + offset] != byte {
+                    return nil
+                }
                 position += bytes.count
             case .spaces:
                 let before = position
@@ -589,5 +589,29 @@ extension ItemField {
         case .summary: return 1
         case .content: return 2
         }
+    }
+}
+
+/// A growable byte buffer written through a raw pointer (the lowered field): no array bounds, uniqueness or
+/// exclusivity checks in the scanner's inner loop.
+final class ByteStorage {
+    private(set) var pointer: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    /// Makes room for at least `count` bytes (the old contents are not kept).
+    func reserve(_ count: Int) {
+        guard count > capacity else { return }
+        pointer.deallocate()
+        capacity = max(count, capacity * 2)
+        pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    deinit {
+        pointer.deallocate()
     }
 }
