@@ -51,7 +51,9 @@ let package = Package(
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FeedModel", "FeedParser", "TestSupport"]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "FeedModel", "TestSupport"]),
-        .testTarget(name: "ClaimsTests", dependencies: ["Claims", "FeedModel", "TestSupport"]),
+        .testTarget(
+            name: "ClaimsTests", dependencies: ["Claims", "FeedModel", "TestSupport"], exclude: ["Fixtures"]
+        ),
         .testTarget(name: "DigestTests", dependencies: ["Digest", "Mailer", "FeedModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["FeedModel", "TestSupport"]),
     ],
