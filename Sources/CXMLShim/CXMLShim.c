@@ -30,8 +30,22 @@ enum { AXML_MAX_REPORTED_PROBLEMS = 20, AXML_PENDING_CAPACITY = 64, AXML_MAX_ENT
 static pthread_once_t axml_once = PTHREAD_ONCE_INIT;
 static char axml_version[32];
 
+/// libxml2 reports some problems (encoding conversion failures, I/O) through its generic error function,
+/// which prints to stderr by default. Library code must not print: those problems already reach the caller
+/// as structured errors or a stopped parser, so the generic channel is silenced.
+static void axml_silent_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static void axml_silence_generic_errors(void) {
+    // Per thread in libxml2: set for the calling thread and as the default for threads created later.
+    xmlSetGenericErrorFunc(NULL, axml_silent_generic_error);
+}
+
 static void axml_initialize_once(void) {
     xmlInitParser();
+    xmlThrDefSetGenericErrorFunc(NULL, axml_silent_generic_error);
     // xmlParserVersion holds the runtime version as digits, e.g. "20914" for 2.9.14.
     int number = atoi(xmlParserVersion);
     snprintf(axml_version, sizeof axml_version, "%d.%d.%d", number / 10000, (number / 100) % 100, number % 100);
@@ -39,6 +53,7 @@ static void axml_initialize_once(void) {
 
 void axml_initialize(void) {
     pthread_once(&axml_once, axml_initialize_once);
+    axml_silence_generic_errors();
 }
 
 const char *axml_libxml_version(void) {
@@ -269,6 +284,15 @@ typedef enum { AXML_REF_VALID, AXML_REF_HTML, AXML_REF_UNKNOWN, AXML_REF_BARE, A
 /// including `;`; on AXML_REF_HTML, `*codepoint` is its value.
 static axml_ref_kind axml_classify_reference(const unsigned char *s, size_t available, int at_end, size_t *consumed,
                                              int *codepoint) {
+    // Fast path for the references escaped HTML is made of.
+    if (available >= 4 && s[2] == 't' && s[3] == ';' && (s[1] == 'l' || s[1] == 'g')) {
+        *consumed = 4;
+        return AXML_REF_VALID;
+    }
+    if (available >= 5 && s[1] == 'a' && s[2] == 'm' && s[3] == 'p' && s[4] == ';') {
+        *consumed = 5;
+        return AXML_REF_VALID;
+    }
     size_t i = 1;
     if (i >= available) return at_end ? AXML_REF_BARE : AXML_REF_INCOMPLETE;
     if (s[i] == '#') {
@@ -586,35 +610,87 @@ static _Thread_local axml_text_extractor *axml_current_extractor;
 
 static void axml_text_append(axml_text_extractor *extractor, const unsigned char *bytes, size_t length) {
     axml_buffer *output = &extractor->output;
-    if (!axml_buffer_reserve(output, length * 2 + 2)) return;
-    for (size_t i = 0; i < length; i++) {
+    if (!axml_buffer_reserve(output, length + 2)) return;
+    unsigned char *out = output->bytes + output->length;
+    unsigned char *const start = output->bytes;
+    size_t i = 0;
+    while (i < length) {
         unsigned char c = bytes[i];
-        int space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-        if (!space && c == 0xC2 && i + 1 < length && bytes[i + 1] == 0xA0) {
-            space = 1;
+        // Fast path: a run of bytes that are neither whitespace nor the lead byte of U+00A0.
+        if (c > 0x20 && c != 0xC2) {
+            if (extractor->pending_space && out > start) *out++ = ' ';
+            extractor->pending_space = 0;
+            *out++ = c;
             i++;
+            while (i < length && bytes[i] > 0x20 && bytes[i] != 0xC2) *out++ = bytes[i++];
+            continue;
+        }
+        int space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        size_t width = 1;
+        if (c == 0xC2 && i + 1 < length && bytes[i + 1] == 0xA0) {
+            space = 1;
+            width = 2;
         }
         if (space) {
             extractor->pending_space = 1;
-            continue;
+        } else {
+            if (extractor->pending_space && out > start) *out++ = ' ';
+            extractor->pending_space = 0;
+            *out++ = c;
         }
-        if (extractor->pending_space && output->length > 0) output->bytes[output->length++] = ' ';
-        extractor->pending_space = 0;
-        output->bytes[output->length++] = c;
+        i += width;
     }
+    output->length = (size_t)(out - start);
 }
 
 static int axml_is_skipped_element(const char *name) {
-    return strcmp(name, "script") == 0 || strcmp(name, "style") == 0 || strcmp(name, "template") == 0;
+    switch (name[0]) {
+    case 's': return strcmp(name, "script") == 0 || strcmp(name, "style") == 0;
+    case 't': return strcmp(name, "template") == 0;
+    default: return 0;
+    }
 }
 
+/// Elements that separate words when markup is flattened (a switch on the first letter keeps this cheap).
 static int axml_is_block_element(const char *name) {
-    static const char *const blocks[] = {
-        "p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-        "blockquote", "pre", "hr", "section", "article", "header", "footer", "figure", "figcaption", "dd", "dt",
-        "dl", "aside", "nav", "main", "address", "caption", "img", "iframe", "video", "audio", "center"};
-    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++) {
-        if (strcmp(name, blocks[i]) == 0) return 1;
+    static const char *const a[] = {"article", "address", "aside", "audio", NULL};
+    static const char *const b[] = {"br", "blockquote", NULL};
+    static const char *const c[] = {"caption", "center", NULL};
+    static const char *const d[] = {"div", "dd", "dt", "dl", NULL};
+    static const char *const f[] = {"figure", "figcaption", "footer", NULL};
+    static const char *const h[] = {"h1", "h2", "h3", "h4", "h5", "h6", "hr", "header", NULL};
+    static const char *const i[] = {"img", "iframe", NULL};
+    static const char *const l[] = {"li", NULL};
+    static const char *const m[] = {"main", NULL};
+    static const char *const n[] = {"nav", NULL};
+    static const char *const o[] = {"ol", NULL};
+    static const char *const p[] = {"p", "pre", NULL};
+    static const char *const s[] = {"section", NULL};
+    static const char *const t[] = {"tr", "td", "th", "table", NULL};
+    static const char *const u[] = {"ul", NULL};
+    static const char *const v[] = {"video", NULL};
+    const char *const *list;
+    switch (name[0]) {
+    case 'a': list = a; break;
+    case 'b': list = b; break;
+    case 'c': list = c; break;
+    case 'd': list = d; break;
+    case 'f': list = f; break;
+    case 'h': list = h; break;
+    case 'i': list = i; break;
+    case 'l': list = l; break;
+    case 'm': list = m; break;
+    case 'n': list = n; break;
+    case 'o': list = o; break;
+    case 'p': list = p; break;
+    case 's': list = s; break;
+    case 't': list = t; break;
+    case 'u': list = u; break;
+    case 'v': list = v; break;
+    default: return 0;
+    }
+    for (; *list != NULL; list++) {
+        if (strcmp(name, *list) == 0) return 1;
     }
     return 0;
 }

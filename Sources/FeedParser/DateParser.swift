@@ -119,8 +119,8 @@ extension DateParser {
             while index < end, isSpace(bytes[index]) { index += 1 }
         }
 
-        /// Reads 1...`maximum` digits; nil (and no movement) when there is none or more than `maximum`.
-        mutating func readNumber(minimumDigits: Int = 1, maximumDigits: Int) -> (value: Int, digits: Int)? {
+        /// Reads 1...`maximumDigits` digits; nil (and no movement) when there is none or more than that.
+        mutating func readNumber(maximumDigits: Int) -> (value: Int, digits: Int)? {
             var value = 0
             var digits = 0
             var cursor = index
@@ -130,7 +130,7 @@ extension DateParser {
                 value = value * 10 + Int(bytes[cursor] - 0x30)
                 cursor += 1
             }
-            guard digits >= minimumDigits else { return nil }
+            guard digits > 0 else { return nil }
             index = cursor
             return (value, digits)
         }
@@ -149,7 +149,7 @@ extension DateParser {
         }
 
         /// Reads `.123` / `,123` (any number of digits; digits past nanoseconds are ignored).
-        mutating func readFraction() -> Double? {
+        mutating func readFraction() -> Double {
             guard current == UInt8(ascii: ".") || current == UInt8(ascii: ","), isDigit(peek(1)) else { return 0 }
             index += 1
             var numerator = 0
@@ -245,8 +245,7 @@ extension DateParser.Scanner {
             }
             guard let second = readFixed(2) else { return nil }
             fields.second = second
-            guard let fraction = readFraction() else { return nil }
-            fields.fraction = fraction
+            fields.fraction = readFraction()
         }
 
         skipSpaces()
@@ -287,6 +286,8 @@ extension DateParser.Scanner {
         var year: Int?
         var sawTime = false
         var sawZone = false
+        var sawNumericZone = false
+        var sawNamedZone = false
         var sawWeekday = false
 
         while true {
@@ -323,8 +324,15 @@ extension DateParser.Scanner {
                     guard sawTime, fields.hour >= 1, fields.hour <= 12 else { return nil }
                     fields.hour = fields.hour % 12 + (meridiem ? 12 : 0)
                 } else if let offset = DateParser.zoneOffset(bytes, word) {
-                    guard sawTime || year != nil, !sawZone else { return nil }
+                    guard sawTime || year != nil else { return nil }
+                    // `+0300 MSK`: the numeric offset already given is authoritative; one name may follow it.
+                    if sawNumericZone, !sawNamedZone {
+                        sawNamedZone = true
+                        continue
+                    }
+                    guard !sawZone else { return nil }
                     sawZone = true
+                    sawNamedZone = true
                     fields.offset = offset
                     // `GMT+3`, `UTC-05:00`.
                     if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") {
@@ -349,8 +357,7 @@ extension DateParser.Scanner {
                         index += 1
                         guard let second = readFixed(2) else { return nil }
                         fields.second = second
-                        guard let fraction = readFraction() else { return nil }
-                        fields.fraction = fraction
+                        fields.fraction = readFraction()
                     }
                 } else if number.digits >= 3 {
                     guard year == nil else { return nil }
@@ -367,6 +374,7 @@ extension DateParser.Scanner {
             } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
                 guard sawTime, !sawZone else { return nil }
                 sawZone = true
+                sawNumericZone = true
                 index += 1
                 guard let offset = readNumericZone(negative: byte == UInt8(ascii: "-")) else { return nil }
                 fields.offset = offset
@@ -386,40 +394,66 @@ extension DateParser.Scanner {
 // MARK: - Words
 
 extension DateParser {
-    private static let monthNames: [StaticString] = [
+    /// A lowercase ASCII name split for matching by prefix: its first three letters and the rest, each packed
+    /// into an integer, so that lookups compare integers only (no strings, no allocation).
+    struct PackedName {
+        let head: UInt64
+        let tail: UInt64
+        let tailLength: Int
+
+        init(_ name: StaticString) {
+            let count = name.utf8CodeUnitCount
+            var head: UInt64 = 0
+            var tail: UInt64 = 0
+            var offset = 0
+            name.withUTF8Buffer { letters in
+                while offset < count {
+                    if offset < 3 {
+                        head = head << 8 | UInt64(letters[offset])
+                    } else {
+                        tail = tail << 8 | UInt64(letters[offset])
+                    }
+                    offset += 1
+                }
+            }
+            self.head = head
+            self.tail = tail
+            self.tailLength = max(0, count - 3)
+        }
+    }
+
+    private static let months: [PackedName] = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december",
-    ]
+    ].map(PackedName.init)
 
-    private static let weekdayNames: [StaticString] = [
+    private static let weekdays: [PackedName] = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    ]
+    ].map(PackedName.init)
 
     /// Named zones, in minutes east of UTC. US names follow RFC 822; the others are the abbreviations feeds
     /// actually use. Where an abbreviation is ambiguous the most common feed meaning wins: `IST` is India
     /// (+05:30), `BST` British Summer Time, `CST` US Central.
-    private static let zones: [(name: StaticString, minutes: Int)] = [
-        ("ut", 0), ("utc", 0), ("gmt", 0), ("z", 0), ("wet", 0), ("west", 60), ("bst", 60), ("ist", 330),
+    private static let zones: [(code: UInt64, minutes: Int)] = [
+        ("ut", 0), ("utc", 0), ("gmt", 0), ("wet", 0), ("west", 60), ("bst", 60), ("ist", 330),
         ("cet", 60), ("cest", 120), ("met", 60), ("mest", 120), ("eet", 120), ("eest", 180), ("msk", 180),
         ("msd", 240), ("est", -300), ("edt", -240), ("cst", -360), ("cdt", -300), ("mst", -420), ("mdt", -360),
         ("pst", -480), ("pdt", -420), ("akst", -540), ("akdt", -480), ("hst", -600), ("ast", -240),
         ("adt", -180), ("nst", -210), ("ndt", -150), ("jst", 540), ("kst", 540), ("hkt", 480), ("sgt", 480),
         ("awst", 480), ("acst", 570), ("aest", 600), ("aedt", 660), ("nzst", 720), ("nzdt", 780),
-    ]
+    ].map { (name: StaticString, minutes: Int) in
+        let packed = PackedName(name)
+        return (packed.head << (8 * UInt64(packed.tailLength)) | packed.tail, minutes)
+    }
 
     /// 1...12 when `word` is a month name or a prefix of one of at least three letters (`Aug`, `Sept`, `June`).
     static func monthNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int? {
-        guard word.count >= 3 else { return nil }
-        for (index, name) in monthNames.enumerated() where isPrefix(bytes, word, of: name) {
-            return index + 1
-        }
-        return nil
+        index(of: bytes, word, in: months).map { $0 + 1 }
     }
 
     /// Whether `word` is a weekday name or a prefix of one of at least three letters (`Thu`, `Thurs`).
     static func isWeekday(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
-        guard word.count >= 3 else { return false }
-        return weekdayNames.contains { isPrefix(bytes, word, of: $0) }
+        index(of: bytes, word, in: weekdays) != nil
     }
 
     /// true for PM, false for AM, nil otherwise.
@@ -449,23 +483,44 @@ extension DateParser {
             }
         }
         guard word.count <= 4 else { return nil }
-        for zone in zones where zone.name.utf8CodeUnitCount == word.count && isPrefix(bytes, word, of: zone.name) {
-            return zone.minutes * 60
+        let code = pack(bytes, word.lowerBound, word.upperBound)
+        var index = 0
+        while index < zones.count {
+            if zones[index].code == code { return zones[index].minutes * 60 }
+            index += 1
         }
         return nil
     }
 
-    /// Whether the letters of `word`, case-insensitively, are a prefix of the lowercase ASCII `name`.
-    private static func isPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, of name: StaticString)
-        -> Bool
+    /// The index in `names` of the name that `word` (case-insensitively, at least three letters) is a prefix of.
+    private static func index(of bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, in names: [PackedName])
+        -> Int?
     {
-        guard word.count <= name.utf8CodeUnitCount else { return false }
-        let base = name.utf8Start
-        var offset = 0
-        for index in word {
-            if bytes[index] | 0x20 != base[offset] { return false }
-            offset += 1
+        let tailLength = word.count - 3
+        guard tailLength >= 0, tailLength <= 8 else { return nil }
+        let head = pack(bytes, word.lowerBound, word.lowerBound + 3)
+        let tail = pack(bytes, word.lowerBound + 3, word.upperBound)
+        var index = 0
+        while index < names.count {
+            let name = names[index]
+            if name.head == head, tailLength <= name.tailLength,
+                name.tail >> (8 * UInt64(name.tailLength - tailLength)) == tail
+            {
+                return index
+            }
+            index += 1
         }
-        return true
+        return nil
+    }
+
+    /// Lowercased letters `bytes[start..<end]` (at most 8) packed big-endian into an integer.
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var value: UInt64 = 0
+        var index = start
+        while index < end {
+            value = value << 8 | UInt64(bytes[index] | 0x20)
+            index += 1
+        }
+        return value
     }
 }

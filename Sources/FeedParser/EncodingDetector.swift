@@ -26,11 +26,11 @@ struct EncodingDetector {
             return Decision(forcedEncoding: nil, note: nil)
         }
         if let outside = outsideCharset.flatMap(normalized), !outside.isEmpty {
-            return Decision(forcedEncoding: webName(outside), note: nil)
+            return Decision(forcedEncoding: safeName(webName(outside), for: bytes), note: nil)
         }
         let declared = declaredEncoding(bytes).flatMap(normalized)
         if let declared, !isUTF8Label(declared) {
-            return Decision(forcedEncoding: webName(declared), note: nil)
+            return Decision(forcedEncoding: safeName(webName(declared), for: bytes), note: nil)
         }
         let guess = guess(head: head, isComplete: isComplete)
         if guess == "UTF-8" {
@@ -46,7 +46,20 @@ struct EncodingDetector {
     static func guess(head: UnsafeRawBufferPointer, isComplete: Bool) -> String {
         let bytes = head.bindMemory(to: UInt8.self)
         if isValidUTF8(bytes, allowTruncatedTail: !isComplete) { return "UTF-8" }
-        return looksCyrillic(bytes) ? "windows-1251" : "windows-1252"
+        return looksCyrillic(bytes) ? "windows-1251" : safeName("windows-1252", for: bytes)
+    }
+
+    /// windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined, and iconv stops the whole parse at
+    /// one of them. It is used (for its smart quotes and dashes) only when the head has bytes in 0x80–0x9F
+    /// and none of those five; otherwise ISO-8859-1, which decodes every byte.
+    static func safeName(_ encoding: String, for bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard encoding == "windows-1252" else { return encoding }
+        var usesC1Range = false
+        for byte in bytes where byte >= 0x80 && byte <= 0x9F {
+            if byte == 0x81 || byte == 0x8D || byte == 0x8F || byte == 0x90 || byte == 0x9D { return "ISO-8859-1" }
+            usesC1Range = true
+        }
+        return usesC1Range ? "windows-1252" : "ISO-8859-1"
     }
 
     /// The `encoding="…"` of an XML declaration at the start of `bytes` (after optional whitespace).
@@ -89,7 +102,15 @@ struct EncodingDetector {
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, allowTruncatedTail: Bool) -> Bool {
         var index = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return true }
         while index < count {
+            // ASCII fast path, eight bytes at a time.
+            while index + 8 <= count
+                && UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+            }
+            guard index < count else { break }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1

@@ -35,7 +35,8 @@ enum FeedSniffer {
         default:
             return .notAFeed(
                 FeedParseError(
-                    .notAFeed, reason: "the document is neither XML nor JSON (it starts with \(describe(bytes[index])))",
+                    .notAFeed,
+                    reason: "the document is neither XML nor JSON (it starts with \(describe(bytes[index])))",
                     hint: "check that the URL or file is a feed; a feed starts with '<' (RSS, Atom) or '{' (JSON Feed)"
                 ))
         }

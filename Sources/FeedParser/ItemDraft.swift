@@ -3,10 +3,10 @@ import Foundation
 
 /// The fields of one item or entry while it is being parsed, including the fallbacks that only decide at
 /// the end (atom:link vs RSS link, media:description vs description, itunes:author vs author, ...).
-struct ItemDraft {
+struct ItemDraft: Sendable {
     var id: String?
-    var title: String?
-    var fallbackTitle: String?
+    var title: PendingText?
+    var fallbackTitle: PendingText?
     var link: String?
     var alternateLink: String?
     var alternateLinkIsHTML = false
@@ -16,10 +16,10 @@ struct ItemDraft {
     var updated: Date?
     var authors: [String] = []
     var fallbackAuthor: String?
-    var summary: String?
-    var fallbackSummary: String?
-    var mediaDescription: String?
-    var content: String?
+    var summary: PendingText?
+    var fallbackSummary: PendingText?
+    var mediaDescription: PendingText?
+    var content: PendingText?
     var categories: [String] = []
     var enclosures: [Enclosure] = []
     var mediaEnclosures: [Enclosure] = []
@@ -49,10 +49,13 @@ struct ItemDraft {
     }
 
     /// The finished item: fallbacks applied, id synthesised when the feed gave none.
-    func build(inheritedAuthors: [String]) -> FeedItem {
+    func build(inheritedAuthors: [String], extractor: TextExtractor) -> FeedItem {
         let finalLink = link ?? alternateLink ?? guidLink
-        let finalTitle = title ?? fallbackTitle
-        let finalSummary = summary ?? fallbackSummary ?? mediaDescription
+        let finalTitle = title?.plainText(extractor) ?? fallbackTitle?.plainText(extractor)
+        let finalSummary =
+            summary?.plainText(extractor) ?? fallbackSummary?.plainText(extractor)
+            ?? mediaDescription?.plainText(extractor)
+        let content = content?.plainText(extractor)
         var finalAuthors = authors
         if finalAuthors.isEmpty, let fallbackAuthor { finalAuthors = [fallbackAuthor] }
         if finalAuthors.isEmpty { finalAuthors = inheritedAuthors }

@@ -8,10 +8,11 @@ import Foundation
 /// Relative URLs are resolved against `feed_url`, else `home_page_url`, else the document URL. Items keep no
 /// invented title. Dates go through `DateParser`. Authors fall back to the feed's authors, as the spec says.
 ///
-/// RSS-in-JSON: scripting.com publishes "RSS 2.0 serialised as JSON" (`{"rss": {"version": "2.0", "channel":
-/// {…, "item": […]}}}`, https://github.com/scripting/Scripting-News/tree/master/rss-in-json). It is not a JSON
-/// Feed, but it is a feed: every field maps one-to-one onto RSS 2.0, so it is parsed as the RSS it encodes and
-/// reported with format `rss2.0` (and a warning naming the serialisation), rather than rejected.
+/// RSS-in-JSON (decision): scripting.com publishes "RSS 2.0 serialised as JSON" (`{"rss": {"version": "2.0",
+/// "channel": {…, "item": […]}}}`, https://github.com/scripting/Scripting-News/tree/master/rss-in-json). It is not
+/// a JSON Feed, but it is a feed whose every field maps one-to-one onto RSS 2.0, and rejecting it would drop a
+/// real source. So it is parsed as the RSS it encodes and reported with format `rss2.0`, exactly as the XML
+/// version of the same channel would be. Nothing in such a document is broken, so it carries no warning.
 public enum JSONFeedParser {
     /// Parses JSON Feed 1.0 / 1.1 (or RSS-in-JSON). `documentURL` resolves relative URLs.
     /// Throws `FeedParseError` when the bytes are not JSON or the JSON is not a feed.
@@ -51,7 +52,7 @@ extension JSONFeedParser {
 
     private static func invalidJSON(_ bytes: UnsafeRawBufferPointer, underlying: any Error) -> FeedParseError {
         let detail = (underlying as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-        let suffix = detail.map { " (\($0))" } ?? ""
+        let suffix = detail.map { " (" + $0.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) + ")" } ?? ""
         let prefix = bytes.prefix(4096)
         let mentionsJSONFeed = prefix.withUnsafeBytes { raw in
             String(decoding: raw, as: UTF8.self).contains("jsonfeed.org/version")
@@ -99,7 +100,7 @@ extension JSONFeedParser {
             for key in ["feed_url", "home_page_url"] {
                 if let candidate = string(root[key]),
                     let resolved = URLResolver.resolve(candidate, against: documentURL),
-                    resolved.hasPrefix("http://") || resolved.hasPrefix("https://")
+                    isAbsoluteWebURL(resolved)
                 {
                     base = resolved
                     break
@@ -123,7 +124,10 @@ extension JSONFeedParser {
                     feed.items.append(jsonFeedItem(item, feedAuthors: feedAuthors))
                 }
                 if skipped > 0 {
-                    warnings.append("\(skipped) entr\(skipped == 1 ? "y" : "ies") of \"items\" not an object; skipped")
+                    warnings.append(
+                        skipped == 1
+                            ? "1 entry in \"items\" is not an object and was skipped"
+                            : "\(skipped) entries in \"items\" are not objects and were skipped")
                 }
             } else if root["items"] == nil {
                 warnings.append("the JSON Feed has no \"items\" array; read as a feed without items")
@@ -214,9 +218,10 @@ extension JSONFeedParser {
         /// `#value` when they carry attributes); repeated elements are arrays, single ones may be bare.
         mutating func parseRSSInJSON(_ channel: [String: Any]) -> ParsedFeed {
             var feed = ParsedFeed(format: .rss20)
-            if let link = url(channel["link"]) {
-                feed.link = link
-                if base == nil || !(base?.hasPrefix("http") ?? false) { base = link }
+            feed.link = url(value(channel["link"]))
+            // Relative links resolve against where the document was read from, else against the site.
+            if !isAbsoluteWebURL(base), let link = feed.link, isAbsoluteWebURL(link) {
+                base = link
             }
             feed.title = plain(value(channel["title"]))
             feed.description = plain(value(channel["description"]))
@@ -228,7 +233,6 @@ extension JSONFeedParser {
             for case let item as [String: Any] in list(channel["item"]) {
                 feed.items.append(rssItem(item))
             }
-            warnings.append("RSS 2.0 serialised as JSON (scripting.com RSS-in-JSON), not a JSON Feed; read as RSS 2.0")
             feed.warnings = warnings
             return feed
         }
@@ -264,6 +268,11 @@ extension JSONFeedParser {
         }
 
         // MARK: Values
+
+        private func isAbsoluteWebURL(_ url: String?) -> Bool {
+            guard let url else { return false }
+            return url.hasPrefix("https://") || url.hasPrefix("http://")
+        }
 
         private func string(_ any: Any?) -> String? {
             any as? String

@@ -118,6 +118,24 @@ enum SAXBytes {
 ///
 /// The parser keeps an unretained pointer to the driver; every call into C happens inside
 /// `withExtendedLifetime(self)`, so the driver outlives each callback. The driver keeps its delegate alive.
+///
+/// Any XML vocabulary can be read through it (RSS/Atom in `XMLFeedParser`; OPML the same way):
+///
+/// ```swift
+/// final class OutlineCollector: SAXDelegate {
+///     var urls: [String] = []
+///     func saxDriver(_ driver: SAXDriver, didStart element: SAXName, attributes: SAXAttributes) {
+///         if element.localNameIs("outline"), let url = attributes.string("xmlUrl") { urls.append(url) }
+///     }
+///     func saxDriver(_ driver: SAXDriver, didEnd element: SAXName) {}
+///     func saxDriver(_ driver: SAXDriver, foundCharacters bytes: UnsafeBufferPointer<UInt8>) {}
+/// }
+/// let collector = OutlineCollector()
+/// if let driver = SAXDriver(delegate: collector, forcedEncoding: nil, documentURL: nil) {
+///     bytes.withUnsafeBytes { _ = driver.feed($0) }
+///     driver.finish()   // then read collector.urls, driver.problems, driver.repairs
+/// }
+/// ```
 final class SAXDriver {
     private var parser: OpaquePointer?
     private let delegate: any SAXDelegate

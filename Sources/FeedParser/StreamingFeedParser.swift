@@ -1,4 +1,5 @@
 import FeedModel
+import Foundation
 
 /// Parses a feed document that arrives in chunks, e.g. from a libcurl write callback, without holding the
 /// whole document in memory (XML is pushed to libxml2 chunk by chunk; JSON is buffered, it cannot stream).
@@ -50,7 +51,10 @@ public final class StreamingFeedParser {
     }
 
     /// Creates a parser. With `onItem`, every completed item is handed over as soon as its end tag is read
-    /// and not kept in `ParsedFeed.items` (so memory stays bounded on very large feeds).
+    /// and not kept in `ParsedFeed.items` (so memory stays bounded on very large feeds). Items arrive in
+    /// document order and never concurrently, but once a document passes
+    /// `StreamingFeedParserLimits.pipelineThreshold` they are built, and `onItem` is called, on a second thread;
+    /// all calls have happened when `finish()` returns.
     public init(options: ParseOptions = ParseOptions(), onItem: ((FeedItem) -> Void)? = nil) {
         self.options = options
         self.onItem = onItem
@@ -76,6 +80,12 @@ public final class StreamingFeedParser {
             pending.append(contentsOf: chunk)
             return true
         case .xml(let session):
+            if byteCount > StreamingFeedParserLimits.pipelineThreshold
+                && byteCount - chunk.count <= StreamingFeedParserLimits.pipelineThreshold
+                && ProcessInfo.processInfo.activeProcessorCount > 1
+            {
+                session.feedParser.startPipeline()
+            }
             return session.driver.feed(chunk) && session.feedParser.rejection == nil
         case .sniffing, .waitingForEncoding:
             pending.append(contentsOf: chunk)
@@ -177,6 +187,7 @@ public final class StreamingFeedParser {
     private func finishXML(_ session: XMLSession) throws(FeedParseError) -> ParsedFeed {
         let wellFormed = session.driver.finish()
         let feedParser = session.feedParser
+        defer { feedParser.finishPipeline() }
         if let rejection = feedParser.rejection { throw rejection }
         guard let format = feedParser.format else {
             let detail = session.driver.problems.first.map { ": line \($0.line): \($0.message)" } ?? ""
@@ -189,6 +200,10 @@ public final class StreamingFeedParser {
         warnings += Self.repairWarnings(session.driver.repairs)
         if !wellFormed || !session.driver.problems.isEmpty {
             for problem in session.driver.problems where problem.level >= 2 || !wellFormed {
+                // libxml2's words for "the input stopped inside an element"; said more clearly below.
+                if feedParser.isInsideDocument && problem.message == "Extra content at the end of the document" {
+                    continue
+                }
                 let kind = problem.level >= 2 ? "XML error" : "XML warning"
                 warnings.append("\(kind) on line \(problem.line): \(problem.message)")
             }
@@ -202,7 +217,8 @@ public final class StreamingFeedParser {
         if feedParser.nestedItemsClosed > 0 {
             let count = feedParser.nestedItemsClosed
             warnings.append(
-                "\(count) item\(count == 1 ? " was" : "s were") not closed before the next one started (mismatched tags)")
+                "\(count) item\(count == 1 ? " was" : "s were") not closed before the next one started (mismatched tags)"
+            )
         }
         if feedParser.isInsideDocument {
             let completed = feedParser.itemCount
@@ -211,6 +227,7 @@ public final class StreamingFeedParser {
                 "the document ends with elements still open (truncated, or tags that do not match); kept the \(completed) complete item"
                     + (completed == 1 ? "" : "s") + (keptPartial ? " and the incomplete last one" : ""))
         }
+        feedParser.finishPipeline()
         return feedParser.makeFeed(format: format, warnings: warnings)
     }
 
@@ -243,4 +260,11 @@ public final class StreamingFeedParser {
             .tooLarge, reason: "the document is larger than the \(limit / (1024 * 1024)) MiB limit",
             hint: "check that the URL serves a feed; if it really is this large, raise ParseOptions.maxBytes")
     }
+}
+
+/// Tuning constants of `StreamingFeedParser`.
+public enum StreamingFeedParserLimits {
+    /// Documents larger than this build their items on a second thread (`ItemPipeline`) while parsing
+    /// continues; smaller ones are parsed in parallel with each other instead (2 MiB).
+    public static let pipelineThreshold = 2 * 1024 * 1024
 }

@@ -151,6 +151,13 @@ extension URLResolver {
 extension URLResolver {
     /// Trims whitespace and C0 controls at both ends and drops tab, CR and LF anywhere (as WHATWG URL does).
     private static func clean(_ string: String) -> String {
+        // Fast path, no copy: printable ASCII at both ends and no tab, CR or LF inside.
+        let utf8 = string.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F,
+            !utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        {
+            return string
+        }
         let scalars = string.unicodeScalars
         func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value <= 0x20 || scalar.properties.isWhitespace

@@ -38,6 +38,7 @@ final class XMLFeedParser: SAXDelegate {
     /// How many items were completed (kept or handed over).
     private(set) var itemCount = 0
     private var channel = ChannelDraft()
+    private var pipeline: ItemPipeline?
     private var documentIsAtom = false
     private var isRDF = false
     /// Items that were still open when the next one started (mismatched tags); counted for a warning.
@@ -70,12 +71,29 @@ final class XMLFeedParser: SAXDelegate {
     private var captureDepth = 0
     private var sawNestedMarkup = false
 
+    deinit {
+        pipeline?.finish()
+    }
+
     init(documentURL: String?, extractor: TextExtractor, onItem: ((FeedItem) -> Void)?) {
         self.documentURL = documentURL
         self.extractor = extractor
         self.onItem = onItem
         text.reserveCapacity(16 * 1024)
         stack.reserveCapacity(32)
+    }
+
+    /// Moves item building (the HTML-to-text work) to a second thread from now on. Items keep their order.
+    func startPipeline() {
+        guard pipeline == nil else { return }
+        pipeline = ItemPipeline(onItem: onItem)
+    }
+
+    /// Waits for the pipeline (if any) to build every submitted item, and takes its items.
+    func finishPipeline() {
+        guard let pipeline else { return }
+        items += pipeline.finish()
+        self.pipeline = nil
     }
 
     /// Whether elements are still open (the document ended early).
@@ -381,9 +399,9 @@ final class XMLFeedParser: SAXDelegate {
     private func finishItemField() {
         switch captureElement {
         case .title, .atomTitle:
-            if item?.title == nil { item?.title = textValue() }
+            if item?.title == nil { item?.title = pendingValue() }
         case .dcTitle:
-            if item?.fallbackTitle == nil { item?.fallbackTitle = textValue() }
+            if item?.fallbackTitle == nil { item?.fallbackTitle = pendingValue() }
         case .link:
             if item?.link == nil { item?.link = urlValue() }
         case .guid:
@@ -409,13 +427,13 @@ final class XMLFeedParser: SAXDelegate {
         case .category, .dcSubject:
             if let category = textValue() { item?.addCategory(category) }
         case .description, .atomSummary:
-            if item?.summary == nil { item?.summary = textValue() }
+            if item?.summary == nil { item?.summary = pendingValue() }
         case .dcDescription, .itunesSummary:
-            if item?.fallbackSummary == nil { item?.fallbackSummary = textValue() }
+            if item?.fallbackSummary == nil { item?.fallbackSummary = pendingValue() }
         case .mediaDescription:
-            if item?.mediaDescription == nil { item?.mediaDescription = textValue() }
+            if item?.mediaDescription == nil { item?.mediaDescription = pendingValue() }
         case .contentEncoded, .atomContent:
-            if item?.content == nil { item?.content = textValue() }
+            if item?.content == nil { item?.content = pendingValue() }
         default:
             break
         }
@@ -432,6 +450,14 @@ final class XMLFeedParser: SAXDelegate {
             }
         }
         return value.isEmpty ? nil : value
+    }
+
+    /// The captured text kept for later conversion (see `PendingText`); nil when blank.
+    private func pendingValue() -> PendingText? {
+        let blank = text.withUnsafeBufferPointer { SAXBytes.trimmed($0).isEmpty }
+        if blank { return nil }
+        return PendingText(
+            bytes: text.withUnsafeBufferPointer { Array($0) }, interpretsHTML: captureMode == .html && !sawNestedMarkup)
     }
 
     /// The captured text trimmed, without interpretation; nil when blank.
@@ -458,8 +484,13 @@ final class XMLFeedParser: SAXDelegate {
     // MARK: - Items
 
     private func complete(_ draft: ItemDraft) {
-        let built = draft.build(inheritedAuthors: documentIsAtom ? channel.authors : [])
+        let inherited = documentIsAtom ? channel.authors : []
         itemCount += 1
+        if let pipeline {
+            pipeline.submit(draft, inheritedAuthors: inherited)
+            return
+        }
+        let built = draft.build(inheritedAuthors: inherited, extractor: extractor)
         if let onItem {
             onItem(built)
         } else {
@@ -477,7 +508,9 @@ final class XMLFeedParser: SAXDelegate {
             let resolved = URLResolver.resolve(base, against: currentBase) ?? base
             bases.append((depth, resolved))
         }
-        if depth <= 2, channel.xmlLanguage == nil, let language = attributes.string("lang", namespaceURI: Self.xmlNamespace) {
+        if depth <= 2, channel.xmlLanguage == nil,
+            let language = attributes.string("lang", namespaceURI: Self.xmlNamespace)
+        {
             channel.xmlLanguage = language
         }
     }

@@ -117,11 +117,13 @@ struct FileParseJob: Sendable {
     static func listing(_ feed: ParsedFeed) -> String {
         var lines: [String] = []
         let count = feed.items.count
-        lines.append("\(feed.title ?? "(untitled feed)") [\(feed.format.rawValue), \(count) item\(count == 1 ? "" : "s")]")
+        lines.append(
+            "\(feed.title ?? "(untitled feed)") [\(feed.format.rawValue), \(count) item\(count == 1 ? "" : "s")]")
         if let link = feed.link { lines.append(link) }
         for warning in feed.warnings { lines.append("warning: \(warning)") }
         for item in feed.items {
-            let date = (item.published ?? item.updated)?.rfc3339 ?? "-".padding(toLength: 20, withPad: " ", startingAt: 0)
+            let date =
+                (item.published ?? item.updated)?.rfc3339 ?? "-".padding(toLength: 20, withPad: " ", startingAt: 0)
             lines.append("  \(date)  \(item.title ?? item.link ?? "(untitled)")")
         }
         return lines.joined(separator: "\n") + "\n"

@@ -9,12 +9,12 @@ struct ParseCommand: AsyncParsableCommand {
         commandName: "parse",
         abstract: "Parse RSS, Atom or JSON Feed files and print their items.",
         discussion: """
-            Files are parsed in parallel on all cores; output follows argument order. A file that holds no
-            feed is reported on stderr ("aggregator: FILE: reason — hint") and makes the exit status 1; the
+            Files are parsed in parallel on all cores; output follows argument order. A file that holds no \
+            feed is reported on stderr ("aggregator: FILE: reason — hint") and makes the exit status 1; the \
             other files are still parsed.
 
             Examples:
-              aggregator parse Feeds/demo.xml
+              aggregator parse feed.xml
               aggregator parse --json --base https://example.com/feed.xml feed.xml
               curl -s https://example.com/feed.xml | aggregator parse --json -
             """
@@ -26,7 +26,10 @@ struct ParseCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object per file, one per line.")
     var json = false
 
-    @Option(help: "Resolve relative links against this URL (the address the document came from).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Resolve relative links against this URL (the address the document came from).", valueName: "url"))
     var base: String?
 
     @Flag(help: "Do the full --json work but print only 'files=F items=N bytes=B seconds=S'.")
@@ -65,10 +68,27 @@ struct ParseCommand: AsyncParsableCommand {
         if mode == .stats {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let line = "files=\(files.count) items=\(itemTotal) bytes=\(byteTotal) seconds="
+            let line =
+                "files=\(files.count) items=\(itemTotal) bytes=\(byteTotal) seconds="
                 + String(format: "%.3f", seconds) + "\n"
             try StandardStreams.writeOutput(Array(line.utf8))
         }
+        if ProcessInfo.processInfo.environment["AGGREGATOR_REPORT_PEAK_RSS"] == "1",
+            let peak = Self.peakResidentKilobytes()
+        {
+            // Diagnostic for tests and benchmarks: the kernel's high-water mark of this process's own memory.
+            StandardStreams.writeError("peak_rss_kb=\(peak)\n")
+        }
         if failed { throw ExitCode(1) }
+    }
+
+    /// VmHWM from /proc/self/status: the peak resident set of this process (not inherited from its parent,
+    /// unlike `ru_maxrss` of a child started with vfork/posix_spawn).
+    static func peakResidentKilobytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+        }
+        return nil
     }
 }

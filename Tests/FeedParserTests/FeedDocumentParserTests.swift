@@ -52,3 +52,43 @@ import Testing
         #expect(titles == ["Ceasefire talks — day two", "Sanctions update", "Weekly podcast", nil])
     }
 }
+
+/// Documents over the pipeline threshold build their items on a second thread: same items, same order.
+@Suite struct ItemPipelineTests {
+    static func largeFeed(items: Int) -> [UInt8] {
+        var text = #"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Big</title>"#
+        let body = String(
+            repeating: "&lt;p&gt;Talks &amp;amp; &lt;b&gt;ceasefire&lt;/b&gt; news.&lt;/p&gt; ", count: 30)
+        for index in 0..<items {
+            text += "<item><title>Item \(index)</title><link>http://example.com/\(index)</link>"
+            text += "<description>\(body)</description></item>\n"
+        }
+        text += "</channel></rss>"
+        return Array(text.utf8)
+    }
+
+    @Test func itemsKeepTheirOrderAndText() throws {
+        let bytes = Self.largeFeed(items: 2_000)
+        #expect(bytes.count > StreamingFeedParserLimits.pipelineThreshold)
+        let feed = try Fixtures.parseInChunks(Data(bytes), chunkSize: 64 * 1024, options: ParseOptions())
+        #expect(feed.items.count == 2_000)
+        #expect(feed.items.map(\.title) == (0..<2_000).map { "Item \($0)" })
+        let expected = Array(repeating: "Talks & ceasefire news.", count: 30).joined(separator: " ")
+        #expect(feed.items.allSatisfy { $0.summary == expected })
+    }
+
+    @Test func handedOverItemsKeepTheirOrder() throws {
+        let bytes = Self.largeFeed(items: 2_000)
+        var titles: [String] = []
+        let parser = StreamingFeedParser(options: ParseOptions()) { titles.append($0.title ?? "") }
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + 64 * 1024)
+            _ = bytes[offset..<end].withUnsafeBytes { parser.append($0) }
+            offset = end
+        }
+        let feed = try parser.finish()
+        #expect(feed.items.isEmpty)
+        #expect(titles == (0..<2_000).map { "Item \($0)" })
+    }
+}

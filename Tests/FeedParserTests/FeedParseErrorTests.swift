@@ -59,3 +59,16 @@ import Testing
         }
     }
 }
+
+/// The sniffer routes `{` to the JSON Feed parser, also when the bytes arrive in small chunks.
+@Suite struct JSONSniffingTests {
+    @Test func jsonFeedIsRecognisedFromItsFirstByte() throws {
+        let url = Fixtures.folder.appendingPathComponent("json/jsonfeed-1.1.json")
+        let data = try Data(contentsOf: url)
+        let whole = try FeedDocumentParser.parse(data)
+        #expect(whole.format == .json11)
+        #expect(!whole.items.isEmpty)
+        let streamed = try Fixtures.parseInChunks(Data("  \n".utf8) + data, chunkSize: 5, options: ParseOptions())
+        #expect(streamed == whole)
+    }
+}

@@ -59,7 +59,10 @@ enum Fixtures {
             "authors": item.authors, "summary": value(item.summary), "content": value(item.content),
             "categories": item.categories,
             "enclosures": item.enclosures.map { enclosure -> [String: Any] in
-                ["url": enclosure.url, "type": value(enclosure.type), "length": enclosure.length.map { $0 as Any } ?? NSNull()]
+                [
+                    "url": enclosure.url, "type": value(enclosure.type),
+                    "length": enclosure.length.map { $0 as Any } ?? NSNull(),
+                ]
             },
         ]
     }
@@ -69,7 +72,8 @@ enum Fixtures {
     }
 
     /// Parses `data` through the streaming parser in chunks of `chunkSize` bytes.
-    static func parseInChunks(_ data: Data, chunkSize: Int, options: ParseOptions) throws(FeedParseError) -> ParsedFeed {
+    static func parseInChunks(_ data: Data, chunkSize: Int, options: ParseOptions) throws(FeedParseError) -> ParsedFeed
+    {
         let parser = StreamingFeedParser(options: options)
         let bytes = [UInt8](data)
         var offset = 0
