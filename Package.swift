@@ -57,7 +57,9 @@ let package = Package(
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FeedModel", "FeedParser", "TestSupport"]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "FeedModel", "TestSupport"]),
-        .testTarget(name: "ClaimsTests", dependencies: ["Claims", "FeedModel", "TestSupport"]),
+        .testTarget(
+            name: "ClaimsTests", dependencies: ["Claims", "FeedModel", "TestSupport"], exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "DigestTests", dependencies: ["Digest", "Mailer", "Store", "FeedModel", "TestSupport"],
             resources: [.copy("Fixtures")]

@@ -93,7 +93,8 @@ enum CueLexicon {
             .prediction,
             [
                 "will", "would", "if", "unless", "expected", "expects", "plan to", "plans to", "planning to",
-                "going to", "soon", "next week", "could be",
+                "going to", "soon", "next week", "could be", "ready to", "prepared to", "planning", "preparing",
+                "preparations", "готов*", "подготовк*", "готу*", "підготовк*",
                 "если", "будет", "будут", "ожидает*", "ожида*", "планиру*", "собирается", "намерен*",
                 "якщо", "буде", "будуть", "очіку*", "планує", "планують", "збирається", "має намір",
             ]

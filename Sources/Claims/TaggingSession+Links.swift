@@ -247,7 +247,8 @@ extension TaggingState {
             return
         }
         // 4. Hedging, calls, predictions: the claim is raised, not asserted.
-        if !cues.intersection([.hedge, .call, .prediction]).isEmpty && !cues.contains(.confirmation) {
+        if cues.contains(.prediction) || (!cues.intersection([.hedge, .call]).isEmpty && !cues.contains(.confirmation))
+        {
             set(.mentions, 0.6, "hedging, a call or a prediction (\(cues)) in the sentence that matches")
             return
         }

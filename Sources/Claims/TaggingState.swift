@@ -35,7 +35,9 @@ struct TaggingState {
     let program: MatcherProgram
     let claimIDs: [String]
 
-    var low: [UInt8] = []
+    /// The lowered field; only the first `lowCount` bytes are valid (the array keeps its largest size).
+    let lowStorage = ByteStorage(capacity: 1 << 12)
+    var lowCount = 0
     var hits: [Hit] = []
     var occurrences: [Occurrence] = []
     var termFields: [UInt8]
@@ -62,7 +64,6 @@ struct TaggingState {
         termFirst = [Int32](repeating: -1, count: program.terms.count)
         termLast = [Int32](repeating: -1, count: program.terms.count)
         candidateBits = [UInt64](repeating: 0, count: (program.claims.count + 63) / 64)
-        low.reserveCapacity(1 << 16)
     }
 
     // MARK: - Matching
@@ -102,18 +103,18 @@ struct TaggingState {
     private mutating func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, field: ItemField, bit: UInt8) {
         fieldBytes[Int(field.slot)].removeAll(keepingCapacity: true)
         fieldBytes[Int(field.slot)].append(contentsOf: bytes)
-        var low: [UInt8] = []
         var hits: [Hit] = []
         var sentences: [Sentence] = []
         var pendingPrefixes: [Int32] = []
         var pendingStems: [Int32] = []
-        swap(&low, &self.low)
         swap(&hits, &self.hits)
         swap(&sentences, &self.sentences)
         swap(&pendingPrefixes, &self.pendingPrefixes)
         swap(&pendingStems, &self.pendingStems)
-        low.removeAll(keepingCapacity: true)
         hits.removeAll(keepingCapacity: true)
+        lowStorage.reserve(bytes.count * 3 + 16)
+        let lowBuffer = lowStorage.pointer
+        var lowCount = 0
         let program = self.program
         let table = program.table
         let fold = program.fold
@@ -138,7 +139,7 @@ struct TaggingState {
         /// Ends the current word: records the exact word, the prefixes passed and the stems that compare equal.
         func finishToken(origEnd: Int) {
             let hit = Hit(
-                word: -1, token: token, sentence: sentence, lowStart: Int32(tokenLowStart), lowEnd: Int32(low.count),
+                word: -1, token: token, sentence: sentence, lowStart: Int32(tokenLowStart), lowEnd: Int32(lowCount),
                 origStart: Int32(tokenOrigStart), origEnd: Int32(origEnd))
             if node >= 0 {
                 let exact = trie.exactWord[Int(node)]
@@ -157,7 +158,13 @@ struct TaggingState {
                 pendingPrefixes.removeAll(keepingCapacity: true)
             }
             if !pendingStems.isEmpty {
-                let stem = Array(Stemmer.stem(String(decoding: low[tokenLowStart...], as: UTF8.self)).utf8)
+                let stem = Array(
+                    Stemmer.stem(
+                        String(
+                            decoding: UnsafeBufferPointer(
+                                start: lowBuffer + tokenLowStart, count: lowCount - tokenLowStart),
+                            as: UTF8.self)
+                    ).utf8)
                 for word in pendingStems where program.wordStems[Int(word)] == stem {
                     var found = hit
                     found.word = word
@@ -189,7 +196,8 @@ struct TaggingState {
                 value = 0xFFFD
             }
             let entry =
-                value < TextTables.tableLimit ? table[Int(value)] : TextTables.entry(value, table: table, fold: fold)
+                value < TextTables.tableLimit
+                ? table[Int(value)] : TextTables.entry(value, table: table, fold: fold)
             let origStart = index
             let origEnd = index + length
             index += length
@@ -226,7 +234,7 @@ struct TaggingState {
                         }
                         inToken = true
                         node = ByteTrie.root
-                        tokenLowStart = low.count
+                        tokenLowStart = lowCount
                         tokenOrigStart = origStart
                     }
                     // Append the lowered scalar's UTF-8 and walk the trie along it.
@@ -249,7 +257,8 @@ struct TaggingState {
                     for _ in 0..<encodedCount {
                         let byte = UInt8(truncatingIfNeeded: encoded)
                         encoded >>= 8
-                        low.append(byte)
+                        lowBuffer[lowCount] = byte
+                        lowCount += 1
                         if node >= 0 {
                             node = trie.child(node, byte)
                             if node >= 0 && node & ByteTrie.markerFlag != 0 {
@@ -275,19 +284,23 @@ struct TaggingState {
                         finishToken(origEnd: origStart)
                     }
                     if lowered < 0x80 {
-                        low.append(UInt8(lowered))
+                        lowBuffer[lowCount] = UInt8(lowered)
+                        lowCount += 1
                     } else if lowered < 0x800 {
-                        low.append(UInt8(0xC0 | (lowered >> 6)))
-                        low.append(UInt8(0x80 | (lowered & 0x3F)))
+                        lowBuffer[lowCount] = UInt8(0xC0 | (lowered >> 6))
+                        lowBuffer[lowCount + 1] = UInt8(0x80 | (lowered & 0x3F))
+                        lowCount += 2
                     } else if lowered < 0x10000 {
-                        low.append(UInt8(0xE0 | (lowered >> 12)))
-                        low.append(UInt8(0x80 | ((lowered >> 6) & 0x3F)))
-                        low.append(UInt8(0x80 | (lowered & 0x3F)))
+                        lowBuffer[lowCount] = UInt8(0xE0 | (lowered >> 12))
+                        lowBuffer[lowCount + 1] = UInt8(0x80 | ((lowered >> 6) & 0x3F))
+                        lowBuffer[lowCount + 2] = UInt8(0x80 | (lowered & 0x3F))
+                        lowCount += 3
                     } else {
-                        low.append(UInt8(0xF0 | (lowered >> 18)))
-                        low.append(UInt8(0x80 | ((lowered >> 12) & 0x3F)))
-                        low.append(UInt8(0x80 | ((lowered >> 6) & 0x3F)))
-                        low.append(UInt8(0x80 | (lowered & 0x3F)))
+                        lowBuffer[lowCount] = UInt8(0xF0 | (lowered >> 18))
+                        lowBuffer[lowCount + 1] = UInt8(0x80 | ((lowered >> 12) & 0x3F))
+                        lowBuffer[lowCount + 2] = UInt8(0x80 | ((lowered >> 6) & 0x3F))
+                        lowBuffer[lowCount + 3] = UInt8(0x80 | (lowered & 0x3F))
+                        lowCount += 4
                     }
                     switch lowered {
                     case 0x2E, 0x21, 0x3F, 0x2026, 0x3002:  // . ! ? … 。
@@ -326,7 +339,7 @@ struct TaggingState {
             sentences.append(
                 Sentence(field: field, start: Int32(sentenceStart), end: Int32(count), isQuestion: lastWasQuestion))
         }
-        swap(&low, &self.low)
+        self.lowCount = lowCount
         swap(&hits, &self.hits)
         swap(&sentences, &self.sentences)
         swap(&pendingPrefixes, &self.pendingPrefixes)
@@ -421,7 +434,9 @@ struct TaggingState {
             switch element {
             case .literal(let bytes):
                 guard position + bytes.count <= end else { return false }
-                for (offset, byte) in bytes.enumerated() where low[position + offset] != byte { return false }
+                for (offset, byte) in bytes.enumerated() where lowStorage.pointer[position + offset] != byte {
+                    return false
+                }
                 position += bytes.count
             case .spaces:
                 let before = position
@@ -433,20 +448,20 @@ struct TaggingState {
     }
 
     private func spaceAt(_ position: Int) -> (Bool, Int)? {
-        guard position < low.count else { return nil }
+        guard position < lowCount else { return nil }
         let (value, length) = decode(position)
         guard let scalar = Unicode.Scalar(value) else { return (false, length) }
         return (TextTables.isPythonSpace(scalar), length)
     }
 
     private func decode(_ position: Int) -> (UInt32, Int) {
-        let lead = low[position]
+        let lead = lowStorage.pointer[position]
         if lead < 0x80 { return (UInt32(lead), 1) }
         var length = 2
         if lead & 0xF0 == 0xE0 { length = 3 } else if lead & 0xF8 == 0xF0 { length = 4 }
-        guard position + length <= low.count else { return (0xFFFD, 1) }
+        guard position + length <= lowCount else { return (0xFFFD, 1) }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = (value << 6) | UInt32(low[position + offset] & 0x3F) }
+        for offset in 1..<length { value = (value << 6) | UInt32(lowStorage.pointer[position + offset] & 0x3F) }
         return (value, length)
     }
 
@@ -460,11 +475,11 @@ struct TaggingState {
     private func fallbackMatches(_ pattern: TermPattern) -> Bool {
         var position = 0
         var previousIsWord = false
-        while position <= low.count {
+        while position <= lowCount {
             if !previousIsWord, let end = match(pattern.elements, at: position) {
-                if pattern.isPrefix || end >= low.count || !isWordAt(end) { return true }
+                if pattern.isPrefix || end >= lowCount || !isWordAt(end) { return true }
             }
-            guard position < low.count else { break }
+            guard position < lowCount else { break }
             let (_, length) = decode(position)
             previousIsWord = isWordAt(position)
             position += length
@@ -477,8 +492,10 @@ struct TaggingState {
         for element in elements {
             switch element {
             case .literal(let bytes):
-                guard position + bytes.count <= low.count else { return nil }
-                for (offset, byte) in bytes.enumerated() where low[position + offset] != byte { return nil }
+                guard position + bytes.count <= lowCount else { return nil }
+                for (offset, byte) in bytes.enumerated() where lowStorage.pointer[position + offset] != byte {
+                    return nil
+                }
                 position += bytes.count
             case .spaces:
                 let before = position
@@ -572,5 +589,29 @@ extension ItemField {
         case .summary: return 1
         case .content: return 2
         }
+    }
+}
+
+/// A growable byte buffer written through a raw pointer (the lowered field): no array bounds, uniqueness or
+/// exclusivity checks in the scanner's inner loop.
+final class ByteStorage {
+    private(set) var pointer: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    /// Makes room for at least `count` bytes (the old contents are not kept).
+    func reserve(_ count: Int) {
+        guard count > capacity else { return }
+        pointer.deallocate()
+        capacity = max(count, capacity * 2)
+        pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    deinit {
+        pointer.deallocate()
     }
 }

@@ -8,8 +8,7 @@ struct ClaimsCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate the claims file: ids, titles, queries, per-language queries and cues.",
         discussion: """
-            Prints one line per problem, naming the claim, the place in its query and what is wrong, then a
-            summary. Exits 1 when there is an error (warnings alone exit 0), 2 when the file cannot be read.
+            Prints one line per problem, naming the claim, the place in its query and what is wrong, then a summary. Exits 1 when there is an error (warnings alone exit 0), 2 when the file cannot be read.
 
             Example:
               aggregator claims check --claims Feeds/claims.yaml

@@ -10,12 +10,11 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Explain why an item is (or is not) linked to a claim, and how its stance was decided.",
         discussion: """
-            ITEM is an item id as `aggregator tag` prints it (the feed's guid / id, or the synthesised id);
-            the item is looked up in the --feed files. Prints each query term with the fields it was found
-            in, the evidence sentence, the cues found there and the rule that decided the stance.
+            ITEM is an item id as `aggregator tag` prints it (the feed's guid / id, or the synthesised id); the item is looked up in the --feed files. Prints each query term with the fields it was found in, the evidence sentence, the cues found there and the rule that decided the stance.
 
             Example:
-              aggregator explain --feed Feeds/demo/capital-wire.xml cw-2025-08-15-02 trump-endorses-ceding-donbas
+              aggregator explain --feed Feeds/demo/capital-wire.xml \
+                capitalwire:2025-08-19:kremlin-meeting-careful-prep putin-zelensky-meeting
             """
     )
 

@@ -8,10 +8,7 @@ struct TagCommand: AsyncParsableCommand {
         commandName: "tag",
         abstract: "Tag feed files with the claims of a claims file and print one JSON line per link.",
         discussion: """
-            Each line: {"item","feed","claim","stance","confidence","terms","field","snippet"}. Nothing is
-            stored; use it to try out a claims file or to benchmark the tagger. Files are parsed and tagged in
-            parallel on all cores; output follows argument order. A .jsonl file is read as the bench's items
-            (one {"id","feed","title","text"} object per line) instead of a feed.
+            Each line: {"item","feed","claim","stance","confidence","terms","field","snippet"}. Nothing is stored; use it to try out a claims file or to benchmark the tagger. Files are parsed and tagged in parallel on all cores; output follows argument order. A .jsonl file is read as the bench's items (one {"id","feed","title","text"} object per line) instead of a feed.
 
             Examples:
               aggregator tag --claims Feeds/claims.yaml Feeds/demo/*.xml

@@ -108,3 +108,24 @@ import Testing
         #expect(TaggerLoad.load(claimsAt: ClaimsFixtures.claimsYAML).tagger != nil)
     }
 }
+
+@Suite struct ClaimsChangeTests {
+    @Test func onlyMatchingInputsCount() {
+        let old = ClaimsFile(claims: [
+            Claim(id: "a", title: "A", query: "x"), Claim(id: "b", title: "B", query: "y"),
+            Claim(id: "c", title: "C", query: "z"),
+        ])
+        let new = ClaimsFile(claims: [
+            Claim(id: "a", title: "A renamed", query: "x"), Claim(id: "b", title: "B", query: "y OR w"),
+            Claim(id: "d", title: "D", query: "v"),
+        ])
+        let change = ClaimsChange(from: old, to: new)
+        #expect(change.added == ["d"])
+        #expect(change.removed == ["c"])
+        #expect(change.changed == ["b"])
+        #expect(change.toRetag == ["d", "b"])
+        var exact = new
+        exact.matching = .exact
+        #expect(ClaimsChange(from: new, to: exact).changed == ["a", "b", "d"])
+    }
+}

@@ -54,9 +54,14 @@ import Testing
         #expect(try stance("Trump never asked Kyiv to give up the Donbas, aide says") == .disputes)
     }
 
-    @Test func termsInSeparateSentencesOnlyMention() throws {
-        let text = "Trump met Zelensky. Fighting continued in Donetsk. Some analysts urge Kyiv to cede nothing."
+    @Test func termsInNeighbouringSentencesOnlyMention() throws {
+        let text = "Trump met Zelensky on Monday. Kyiv said it would cede ground in Donetsk only under fire."
         #expect(try stance("Weekly wrap", text) == .mentions)
+    }
+
+    @Test func termsFarApartAreNotLinkedInStemmedMode() throws {
+        let text = "Trump met Zelensky. Fighting continued in Donetsk. Some analysts urge Kyiv to cede nothing."
+        #expect(try stance("Weekly wrap", text) == nil)
     }
 
     @Test func failureDisputesAnEvent() throws {
