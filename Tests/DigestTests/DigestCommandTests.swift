@@ -64,8 +64,8 @@ import Testing
     @Test func mimeNeedsAddresses() throws {
         defer { try? FileManager.default.removeItem(at: store) }
         let result = try run(["--format", "mime"])
-        #expect(result.status == 64)
-        #expect(result.standardError.contains("--from and at least one --to are needed"))
+        #expect(result.status == 2)  // a usage error
+        #expect(result.standardError.contains("--from and at least one --to (or mail: from/to in aggregator.yaml)"))
     }
 
     @Test func aFolderThatIsNoStoreIsAnError() throws {
@@ -81,7 +81,7 @@ import Testing
     @Test func aBadSinceIsRejected() throws {
         defer { try? FileManager.default.removeItem(at: store) }
         let result = try run(["--since", "yesterday"])
-        #expect(result.status == 64)
+        #expect(result.status == 2)  // a usage error
         #expect(result.standardError.contains("cannot read --since \"yesterday\""))
     }
 
