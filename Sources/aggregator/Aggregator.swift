@@ -10,7 +10,7 @@ struct Aggregator: AsyncParsableCommand {
         subcommands: [
             VersionCommand.self, ParseCommand.self, ImportCommand.self, VerifyCommand.self, PruneCommand.self,
             BenchStoreCommand.self, FeedsCommand.self, FetchCommand.self, TagCommand.self, ClaimsCommand.self,
-            DigestCommand.self, ExplainCommand.self,
+            DigestCommand.self, ExplainCommand.self, RetagCommand.self, ItemsCommand.self,
         ]
     )
 }
