@@ -46,7 +46,7 @@ struct ClaimStoreReader {
         let known = claims.map(\.id)
         let list = known.count > 30 ? known.prefix(30).joined(separator: ", ") + ", …" : known.joined(separator: ", ")
         throw ClaimCommandFailure(
-            "\(claimsPath): no claim with id \"\(id)\" — known ids: \(list.isEmpty ? "(none)" : list)")
+            "\(claimsPath): no claim with id \"\(id)\" — use one of its ids: \(list.isEmpty ? "(none)" : list)")
     }
 
     /// The current links of `claimIDs`, each with its item, newest first.

@@ -81,7 +81,7 @@ struct ClaimTimeline {
     /// The chart: one line per day, then the legend.
     func render() -> String {
         let peak = days.map(\.total).max() ?? 0
-        let scale = peak > Self.width ? Double(Self.width) / Double(peak) : 1
+        let scale = peak == 0 ? 1 : min(4, Double(Self.width) / Double(peak))
         var text = ""
         for day in days {
             var bar = ""

@@ -114,7 +114,9 @@ struct ClaimsListCommand: ParsableCommand {
             mentions = activity.count(.mentions)
             independentSources = activity.independentSources
             func seen(_ entry: ClaimStoreReader.Evidence?) -> Seen? {
-                entry.map { Seen(time: $0.time.rfc3339, source: $0.source, item: $0.item.id, title: $0.item.item.title) }
+                entry.map {
+                    Seen(time: $0.time.rfc3339, source: $0.source, item: $0.item.id, title: $0.item.item.title)
+                }
             }
             firstSeen = seen(activity.first)
             lastSeen = seen(activity.last)

@@ -71,7 +71,7 @@ struct RetagCommand: ParsableCommand {
         }
         let seconds = String(format: "%.3f", Date().timeIntervalSince(start))
         let summary =
-            "retag: claims \(plan.summary); items re-tagged \(counts.items); links \(counts.added) new, "
+            "retag: claims \(plan.summary); items scanned \(counts.items); links \(counts.added) new, "
             + "\(counts.dropped) dropped, \(counts.changed) changed, \(counts.kept) kept; seconds=\(seconds)\n"
         try StandardStreams.writeOutput(Array(summary.utf8))
     }
