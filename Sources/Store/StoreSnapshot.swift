@@ -80,10 +80,18 @@ public struct StoreSnapshot: Sendable {
             if let (feed, key) = ItemKeys.split(id) { wanted[GlobalKey(feed: feed, item: key)] = id }
         }
         guard !wanted.isEmpty else { return [] }
+        // Item keys are hashes: a bitmap of their low bits rejects almost every unwanted entry without hashing.
+        let bits = 1 << 22
+        var filter = [UInt64](repeating: 0, count: bits / 64)
+        for key in wanted.keys {
+            let bit = Int(truncatingIfNeeded: key.item) & (bits - 1)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         var found: [GlobalKey: (order: Int, entry: IndexEntry)] = [:]
         var order = 0
         index.visitEntries { _, _, entry in
-            guard entry.kind == .item else { return }
+            let bit = Int(truncatingIfNeeded: entry.itemKey) & (bits - 1)
+            guard entry.kind == .item, filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
             let key = GlobalKey(feed: entry.feedKey, item: entry.itemKey)
             guard wanted[key] != nil else { return }
             found[key] = (order, entry)
