@@ -69,8 +69,9 @@ struct ItemsCommand: ParsableCommand {
                 let keys = try matchingFeeds(feed, reader: reader)
                 evidence = evidence.filter { keys.contains($0.item.feedKey) }
             }
+            let total = evidence.count
             if let limit { evidence = Array(evidence.prefix(limit)) }
-            let output = json ? try Self.json(evidence) : Self.text(evidence, claim: tracked)
+            let output = json ? try Self.json(evidence) : Self.text(evidence, claim: tracked, total: total)
             try? StandardStreams.writeOutput(Array(output.utf8))
         } catch {
             throw error.exit()
@@ -92,9 +93,10 @@ struct ItemsCommand: ParsableCommand {
         return keys
     }
 
-    static func text(_ evidence: [ClaimStoreReader.Evidence], claim: Claim) -> String {
-        var text = "\(claim.id): \(TerminalText.line(claim.title)) — \(evidence.count) item"
-        text += evidence.count == 1 ? "\n" : "s\n"
+    static func text(_ evidence: [ClaimStoreReader.Evidence], claim: Claim, total: Int) -> String {
+        var text = "\(claim.id): \(TerminalText.line(claim.title)) — "
+        if total > evidence.count { text += "\(evidence.count) of " }
+        text += total == 1 ? "1 item\n" : "\(total) items\n"
         for entry in evidence {
             let link = entry.link
             text += "\n\(TerminalText.minute(entry.time))  \(entry.source)  \(link.stance.rawValue) "
