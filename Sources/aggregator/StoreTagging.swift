@@ -29,7 +29,7 @@ final class StoreTagging {
         case .ready(let tagger, _):
             session = tagger.makeSession()
             skipReason = nil
-            if current == nil, snapshot.itemCount == 0 {
+            if current == nil, snapshot.segmentCount == 0 || snapshot.itemCount == 0 {
                 pendingMark = ClaimsFingerprint(claims: tagger.claims, matching: tagger.matching).mark
             }
         case .skipped(let reason):
