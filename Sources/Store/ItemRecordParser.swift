@@ -19,6 +19,17 @@ struct ItemRecordParser {
         }
     }
 
+    /// The same for link records (`{"t":"link",…}`): the item id, the claim id and the link (nil: unlinked).
+    static func parseLink(_ line: some Collection<UInt8>) -> (itemID: String, claimID: String, link: ClaimLink?)? {
+        let array = Array(line)
+        return array.withUnsafeBytes { raw in
+            var parser = ItemRecordParser(bytes: raw)
+            guard let result = parser.linkRecord() else { return nil }
+            parser.skipWhitespace()
+            return parser.position == raw.count ? result : nil
+        }
+    }
+
     private init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
@@ -103,6 +114,54 @@ struct ItemRecordParser {
         return enclosure
     }
 
+    private mutating func linkRecord() -> (itemID: String, claimID: String, link: ClaimLink?)? {
+        var type: String?
+        var itemID: String?
+        var claim: String?
+        var link: ClaimLink?
+        let complete = object { parser, key in
+            switch key {
+            case "t": type = parser.string()
+            case "itemID": itemID = parser.string()
+            case "claim": claim = parser.string()
+            case "link": return parser.optional(&link) { $0.claimLink() }
+            default: return parser.skipValue()
+            }
+            return true
+        }
+        guard complete, type == "link", let itemID, let claim else { return nil }
+        return (itemID, claim, link)
+    }
+
+    private mutating func claimLink() -> ClaimLink? {
+        var itemID: String?
+        var claimID: String?
+        var stance: Stance?
+        var confidence: Double?
+        var terms: [String]?
+        var field: ItemField?
+        var snippet: String?
+        let complete = object { parser, key in
+            switch key {
+            case "itemID": itemID = parser.string()
+            case "claimID": claimID = parser.string()
+            case "stance": stance = parser.string().flatMap(Stance.init(rawValue:))
+            case "confidence": confidence = parser.number()
+            case "terms": terms = parser.array { $0.string() }
+            case "field": field = parser.string().flatMap(ItemField.init(rawValue:))
+            case "snippet": snippet = parser.string()
+            default: return parser.skipValue()
+            }
+            return true
+        }
+        guard complete, let itemID, let claimID, let stance, let confidence, let terms, let field, let snippet else {
+            return nil
+        }
+        return ClaimLink(
+            itemID: itemID, claimID: claimID, stance: stance, confidence: confidence, terms: terms, field: field,
+            snippet: snippet)
+    }
+
     // MARK: - JSON building blocks
 
     /// Parses an object, handing each key to `member` (which must consume the value). False on bad syntax.
@@ -148,6 +207,14 @@ struct ItemRecordParser {
         while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
         guard position > start else { return nil }
         return Int64(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+    }
+
+    private mutating func number() -> Double? {
+        skipWhitespace()
+        let start = position
+        while position < bytes.count, "+-.eE0123456789".utf8.contains(bytes[position]) { position += 1 }
+        guard position > start else { return nil }
+        return Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
     }
 
     private mutating func string() -> String? {

@@ -90,10 +90,18 @@ enum SegmentRecord: Sendable {
         return json.bytes
     }
 
+    /// How every link record the store writes begins (the fast path of `decode`).
+    static let linkPrefix = Array(#"{"t":"link","#.utf8)
+
     /// Decodes one line (without its newline).
     static func decode(_ line: some Collection<UInt8>, path: String, line number: Int) throws(StoreError)
         -> SegmentRecord
     {
+        if line.starts(with: Self.linkPrefix), let (itemID, claimID, link) = ItemRecordParser.parseLink(line),
+            ItemKeys.split(itemID) != nil
+        {
+            return .link(itemID: itemID, claimID: claimID, link: link)
+        }
         if let stored = ItemRecordParser.parse(line), ItemKeys.split(stored.id) != nil,
             ItemKeys.hexValue(stored.contentHash) != nil
         {

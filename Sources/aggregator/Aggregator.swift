@@ -9,9 +9,10 @@ struct Aggregator: AsyncParsableCommand {
         abstract: "Fetch feeds, track claims across them, and write a daily digest.",
         version: AggregatorVersion.string,
         subcommands: [
-            VersionCommand.self, ParseCommand.self, ImportCommand.self, VerifyCommand.self, PruneCommand.self,
-            BenchStoreCommand.self, FeedsCommand.self, FetchCommand.self, TagCommand.self, ClaimsCommand.self,
-            DigestCommand.self, ExplainCommand.self, StatusCommand.self, DemoCommand.self,
+            DemoCommand.self, FetchCommand.self, FeedsCommand.self, StatusCommand.self, ClaimsCommand.self,
+            ItemsCommand.self, DigestCommand.self, TagCommand.self, ExplainCommand.self, RetagCommand.self,
+            ParseCommand.self, ImportCommand.self, VerifyCommand.self, PruneCommand.self, VersionCommand.self,
+            BenchStoreCommand.self,
         ]
     )
 

@@ -4,7 +4,9 @@ import ArgumentParser
 struct ClaimsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
-        abstract: "Check the claims file and measure the tagger.",
-        subcommands: [ClaimsCheckCommand.self, ClaimsEvalCommand.self]
+        abstract: "Check the claims file, measure the tagger, and see what the store holds per claim.",
+        subcommands: [
+            ClaimsCheckCommand.self, ClaimsEvalCommand.self, ClaimsListCommand.self, ClaimsShowCommand.self,
+        ]
     )
 }

@@ -76,7 +76,7 @@ struct DemoCommand: AsyncParsableCommand {
         say("\n== aggregator fetch --opml \(opml.path) --store \(store) --all --verbose")
         let fetchStatus = await runOnThread {
             let fetch = try FetchCommand.parse([
-                "--opml", opml.path, "--store", store, "--all", "--verbose", "--now", clock,
+                "--opml", opml.path, "--store", store, "--claims", claims, "--all", "--verbose", "--now", clock,
             ])
             try fetch.run()
         }
@@ -92,6 +92,11 @@ struct DemoCommand: AsyncParsableCommand {
 
         // The digest is written an hour after the fetch (its period ends just before its own clock).
         let digestClock = (DateParser.parse(clock) ?? Date()).addingTimeInterval(3600).rfc3339
+        say("\n== aggregator claims list --store \(store) --until \(digestClock)")
+        _ = await runOnThread {
+            let list = try ClaimsListCommand.parse(["--store", store, "--claims", claims, "--until", digestClock])
+            try list.run()
+        }
         say("")
         let digests = [("text", "digest.txt"), ("html", "digest.html"), ("mime", "digest.eml")]
         for (format, name) in digests {

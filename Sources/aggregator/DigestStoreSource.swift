@@ -24,21 +24,27 @@ struct DigestStoreSource {
 
     /// Items first seen since the period's start, every current link to `claims`, the items those links
     /// point to, and every feed's title and state.
+    ///
+    /// Links come from one index pass for all claims. Linked items older than the period are never shown
+    /// (only counted for the balance and first-seen facts), so only their index headers are read, not their
+    /// bodies.
     func loadInput(claims: [Claim], period: DateInterval) throws -> DigestInput {
         let snapshot = try StoreSnapshot.open(at: root)
         let newItems = try snapshot.items(firstSeenSince: period.start)
-        var links: [ClaimLink] = []
-        for claim in claims {
-            links += try snapshot.links(forClaim: claim.id)
-        }
+        let links = try snapshot.links(forClaims: Set(claims.map(\.id)))
         var known = Set(newItems.map(\.id))
         var wanted: [String] = []
         for link in links where known.insert(link.itemID).inserted {
             wanted.append(link.itemID)
         }
-        let linkedItems = try snapshot.items(ids: wanted)
-        let items = (newItems + linkedItems).map {
+        var items = newItems.map {
             DigestInput.Item(id: $0.id, feedKey: $0.feedKey, item: $0.item, firstSeen: $0.firstSeen)
+        }
+        for header in snapshot.itemHeaders(ids: wanted) {
+            items.append(
+                DigestInput.Item(
+                    id: header.id, feedKey: header.feedKey, item: FeedItem(id: header.id, published: header.published),
+                    firstSeen: header.firstSeen))
         }
         let feeds = snapshot.feeds.sorted { $0.key < $1.key }.map { key, record in
             DigestInput.Feed(

@@ -42,8 +42,13 @@ final class FeedFetchRun {
     private let schedule: FeedSchedule
     private let ignoreSchedule: Bool
     private let commitEvery = 100
+    private let tagging: StoreTagging?
 
-    init(directory: FeedDirectory, writer: StoreWriter, fetcher: Fetcher, schedule: FeedSchedule, all: Bool) {
+    init(
+        directory: FeedDirectory, writer: StoreWriter, fetcher: Fetcher, schedule: FeedSchedule, all: Bool,
+        tagging: StoreTagging? = nil
+    ) {
+        self.tagging = tagging
         self.directory = directory
         self.writer = writer
         self.fetcher = fetcher
@@ -130,6 +135,7 @@ final class FeedFetchRun {
         switch (outcome.status, outcome.product) {
         case (.fetched, .feed(let feed)):
             let result = try writer.upsert(feed, feedURL: entry.keyURL, at: now)
+            try tagging?.tag(feed, result: result, writer: writer)
             report.status = "updated"
             report.items = feed.items.count
             report.added = result.added

@@ -16,7 +16,9 @@ struct FetchCommand: ParsableCommand {
             often it really publishes (at most 24 hours); failures back off exponentially up to 24 hours, and a \
             429/503 Retry-After pauses the whole host. Requests are conditional (ETag, Last-Modified), 16 at a \
             time, at most 2 per host; redirects (at most 5, http and https only) are followed, and a 301/308 \
-            moves the feed to its new URL. Proxies come from http_proxy, https_proxy and no_proxy.
+            moves the feed to its new URL. Proxies come from http_proxy, https_proxy and no_proxy. New and \
+            changed items are tagged with the claims of --claims; when that file is missing or broken they are \
+            stored untagged (stderr says why, once) and `aggregator retag` tags them later.
 
             Quiet unless something is wrong: each failed feed is named on stderr with what to do. \
             Exit status: 0 all well, 1 some feeds failed, 2 usage or configuration error, 3 another run holds \
@@ -31,6 +33,9 @@ struct FetchCommand: ParsableCommand {
 
     @OptionGroup var subscriptions: SubscriptionOptions
     @OptionGroup var store: StoreOptions
+
+    @Option(help: "Tag new and changed items with this claims file (missing or broken: stored untagged).")
+    var claims = "Feeds/claims.yaml"
 
     @Flag(help: "Fetch every feed now, ignoring the schedule and back-off (retired feeds stay retired).")
     var all = false
@@ -93,7 +98,7 @@ struct FetchCommand: ParsableCommand {
             subscriptions: document.subscriptions, records: writer.snapshot().feeds)
         let fetchRun = FeedFetchRun(
             directory: directory, writer: writer, fetcher: Fetcher(configuration: fetcherConfiguration()),
-            schedule: FeedSchedule(), all: all)
+            schedule: FeedSchedule(), all: all, tagging: StoreTagging(claimsPath: claims, writer: writer))
         let progress = ProgressLine(enabled: isatty(2) == 1 && !verbose)
         let summary: FeedFetchRun.Summary
         do throws(StoreError) {

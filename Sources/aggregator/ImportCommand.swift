@@ -13,7 +13,9 @@ struct ImportCommand: AsyncParsableCommand {
             Each file is one feed document (RSS, Atom, RDF or JSON Feed). Its items are added to the feed \
             given by --feed-url, or else to a feed named after the file's absolute path. Items already stored \
             are matched by their identity (GUID, else link…) and only new or changed items are written, so \
-            importing the same files twice adds nothing.
+            importing the same files twice adds nothing. New and changed items are tagged with the claims of \
+            --claims; when that file is missing or broken they are stored untagged (stderr says why once) and \
+            `aggregator retag` tags them later.
 
             Files are committed in batches; after each commit one line per file says what was stored \
             ("committed FILE: ..."): those items are durable. A file that holds no feed is reported on stderr \
@@ -40,6 +42,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Wait for another writer to finish instead of failing.")
     var wait = false
 
+    @Option(help: "Tag new and changed items with this claims file (missing or broken: stored untagged).")
+    var claims = "Feeds/claims.yaml"
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one feed file") }
         if batch < 1 { throw ValidationError("--batch must be at least 1") }
@@ -57,6 +62,7 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw StoreFailure.exit(error)
         }
+        let tagging = StoreTagging(claimsPath: claims, writer: writer)
         var totals = (files: 0, items: 0, added: 0, changed: 0, unchanged: 0)
         var uncommitted: [String] = []
         var failed = false
@@ -74,6 +80,7 @@ struct ImportCommand: AsyncParsableCommand {
                             message: failure.description))
                 case .success(let feed):
                     let result = try writer.upsert(feed, feedURL: job.feedURL)
+                    try tagging.tag(feed, result: result, writer: writer)
                     totals.files += 1
                     totals.items += feed.items.count
                     totals.added += result.added

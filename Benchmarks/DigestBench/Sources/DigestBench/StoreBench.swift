@@ -7,7 +7,7 @@ import Store
 enum StoreBench {
     static func run(_ arguments: [String]) throws {
         let root = arguments.first ?? "/tmp/digest-bench-store"
-        let count = Int(arguments.dropFirst().first ?? "1000000") ?? 1_000_000
+        let count = Int(arguments.dropFirst().first(where: { !$0.hasPrefix("--") }) ?? "1000000") ?? 1_000_000
         let end = Date(timeIntervalSince1970: 1_795_590_000)
         let claims = (0..<100).map { Claim(id: "claim-\($0)", title: "Claim \($0)", query: "q") }
         if !FileManager.default.fileExists(atPath: root + "/manifest.json") {
@@ -16,8 +16,21 @@ enum StoreBench {
             print("wrote \(count) items in \(elapsed)")
         }
         let clock = ContinuousClock()
+        let period = DateInterval(start: end.addingTimeInterval(-86_400), end: end)
+        // The reads `aggregator digest` did before links(forClaims:) and itemHeaders(ids:), for the ratio.
+        if arguments.contains("--old") {
+            let start = clock.now
+            let snapshot = try StoreSnapshot.open(at: root)
+            let newItems = try snapshot.items(firstSeenSince: period.start)
+            var links: [ClaimLink] = []
+            for claim in claims { links += try snapshot.links(forClaim: claim.id) }
+            var known = Set(newItems.map(\.id))
+            let linked = try snapshot.items(ids: links.map(\.itemID).filter { known.insert($0).inserted })
+            print(
+                "old reads: \(start.duration(to: clock.now)) (\(newItems.count) new, \(links.count) links, \(linked.count) linked)"
+            )
+        }
         for run in 0..<3 {
-            let period = DateInterval(start: end.addingTimeInterval(-86_400), end: end)
             var phases: [String] = []
             var last = clock.now
             func lap(_ name: String) {
@@ -27,17 +40,23 @@ enum StoreBench {
             let start = clock.now
             let snapshot = try StoreSnapshot.open(at: root)
             lap("open")
+            // The same reads as DigestStoreSource.loadInput.
             let newItems = try snapshot.items(firstSeenSince: period.start)
             lap("new items (\(newItems.count))")
-            var links: [ClaimLink] = []
-            for claim in claims { links += try snapshot.links(forClaim: claim.id) }
+            let links = try snapshot.links(forClaims: Set(claims.map(\.id)))
             lap("links (\(links.count))")
             var known = Set(newItems.map(\.id))
             let wanted = links.map(\.itemID).filter { known.insert($0).inserted }
-            let linked = try snapshot.items(ids: wanted)
-            lap("linked items (\(linked.count))")
-            let items = (newItems + linked).map {
+            let headers = snapshot.itemHeaders(ids: wanted)
+            lap("linked headers (\(headers.count))")
+            var items = newItems.map {
                 DigestInput.Item(id: $0.id, feedKey: $0.feedKey, item: $0.item, firstSeen: $0.firstSeen)
+            }
+            for header in headers {
+                items.append(
+                    DigestInput.Item(
+                        id: header.id, feedKey: header.feedKey,
+                        item: FeedItem(id: header.id, published: header.published), firstSeen: header.firstSeen))
             }
             let feeds = snapshot.feeds.map { key, record in
                 DigestInput.Feed(key: key, title: record.info?.title, state: record.state ?? FeedState(url: key))

@@ -1,0 +1,59 @@
+import Claims
+import FeedModel
+import Foundation
+import Store
+
+/// Tags items as `import` and `fetch` store them, and keeps the store's `claims.tagged` mark honest.
+///
+/// A broken or missing claims file never stops items from being stored: tagging is skipped and the reason is
+/// said once on stderr. The mark (see `ClaimsFingerprint`) records which claim definitions the whole store is
+/// tagged with; it is only ever set here when that is true for every item (a new store), and emptied when
+/// items are stored untagged, so that `aggregator retag` re-tags what it must.
+final class StoreTagging {
+    /// Links written so far.
+    private(set) var linksWritten = 0
+    /// Items tagged so far.
+    private(set) var itemsTagged = 0
+    /// Why tagging is skipped, or nil when it runs.
+    let skipReason: String?
+
+    private let session: TaggingSession?
+    /// A mark value to write with the first stored item (nil: leave the mark alone).
+    private var pendingMark: String?
+
+    /// Loads the claims file at `claimsPath` and decides what the mark becomes, from `writer`'s committed state.
+    init(claimsPath: String, writer: StoreWriter) {
+        let snapshot = writer.snapshot()
+        let current = snapshot.mark(ClaimsFingerprint.markName)
+        switch TaggerLoad.load(claimsAt: URL(fileURLWithPath: claimsPath)) {
+        case .ready(let tagger, _):
+            session = tagger.makeSession()
+            skipReason = nil
+            if current == nil, snapshot.segmentCount == 0 || snapshot.itemCount == 0 {
+                pendingMark = ClaimsFingerprint(claims: tagger.claims, matching: tagger.matching).mark
+            }
+        case .skipped(let reason):
+            session = nil
+            skipReason = reason
+            if let current, !current.isEmpty { pendingMark = "" }
+            StandardStreams.writeError("aggregator: not tagging: \(reason)\n")
+        }
+    }
+
+    /// Tags the new and changed items of `feed`, just upserted with `result`, and replaces their links.
+    func tag(_ feed: ParsedFeed, result: UpsertResult, writer: StoreWriter) throws(StoreError) {
+        let stored = zip(feed.items, result.entries).filter { $0.1.status == .added || $0.1.status == .changed }
+        guard !stored.isEmpty else { return }
+        if let mark = pendingMark {
+            try writer.setMark(ClaimsFingerprint.markName, to: mark)
+            pendingMark = nil
+        }
+        guard let session else { return }
+        for (item, entry) in stored {
+            let links = session.tag(id: entry.id, title: item.title, summary: item.summary, content: item.content)
+            try writer.setLinks(links, forItem: entry.id)
+            itemsTagged += 1
+            linksWritten += links.count
+        }
+    }
+}
