@@ -44,11 +44,14 @@ extension DigestInput {
         /// The feed's own title, when known; otherwise the digest shows the URL's host.
         public var title: String?
         public var state: FeedState
+        /// The site the feed belongs to (its HTML alternate link), when the feed names one.
+        public var siteLink: String?
 
-        public init(key: String, title: String?, state: FeedState) {
+        public init(key: String, title: String?, state: FeedState, siteLink: String? = nil) {
             self.key = key
             self.title = title
             self.state = state
+            self.siteLink = siteLink
         }
 
         /// The feed's title, else its URL's host, else its URL.
@@ -57,12 +60,16 @@ extension DigestInput {
             return host ?? state.url
         }
 
-        /// The host of the feed's URL, lowercased, without a leading "www.": what "independent source" counts.
+        /// What "independent source" counts: the host of the feed's site (its HTML link), else of the feed's own
+        /// URL; lowercased, without a leading "www.". Two feeds of one publisher are one source; a feed served
+        /// through a proxy, a mirror or feed hosting still counts as the site it belongs to.
         public var host: String? {
-            guard let host = URLComponents(string: state.url)?.host?.lowercased(), !host.isEmpty else {
-                return nil
+            for url in [siteLink, state.url].compactMap({ $0 }) {
+                if let host = URLComponents(string: url)?.host?.lowercased(), !host.isEmpty {
+                    return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+                }
             }
-            return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+            return nil
         }
     }
 }

@@ -5,9 +5,10 @@ import Foundation
 ///
 /// Rules:
 /// - An item belongs to the period when its `firstSeen` is in `[period.start, period.end)`; links count for the
-///   period of their item. Items seen after the period's end are ignored entirely.
+///   period of their item. Items seen after the period's end are ignored entirely. The activity series places
+///   an item on the day it was published (never later than first seen).
 /// - A claim is listed when a new item links to it. Its momentum is the sum of the confidences of the period's
-///   links + 1 per independent source (distinct feed host) + 0.5 per new source + 1 when its stance balance
+///   links + 1 per independent source (distinct site host) + 0.5 per new source + 1 when its stance balance
 ///   changed significantly. Claims are sorted by momentum, then id.
 /// - Best evidence: the period's link with the highest confidence, +0.25 when it takes a side; ties go to the
 ///   most recent item.
@@ -229,7 +230,7 @@ extension DigestReportBuilder {
                 let seen = input.items[itemIndex].firstSeen
                 guard seen < end else { continue }
                 let feed = itemFeed[itemIndex]
-                let day = Self.day(seen.timeIntervalSince1970) - firstDay
+                let day = Self.day(activityTime(itemIndex).timeIntervalSince1970) - firstDay
                 if seen >= start { linkCount[itemIndex] += 1 }
                 accumulators[claim].add(
                     link, index: linkIndex, seen: seen, inPeriod: seen >= start, feed: feed,
@@ -291,6 +292,14 @@ extension DigestReportBuilder {
 
         func feedTitle(_ feed: Int) -> String {
             feed >= 0 ? input.feeds[feed].displayTitle : "unknown feed"
+        }
+
+        /// When an item counts in the activity series: its publication time, but never after it was first seen
+        /// (a future-dated post) — so a new feed's backlog spreads over the days it was written, not one spike.
+        func activityTime(_ index: Int) -> Date {
+            let record = input.items[index]
+            guard let published = record.item.published ?? record.item.updated else { return record.firstSeen }
+            return min(published, record.firstSeen)
         }
 
         func displayTime(_ index: Int) -> Date {

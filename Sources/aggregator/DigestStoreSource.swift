@@ -49,7 +49,7 @@ struct DigestStoreSource {
         let feeds = snapshot.feeds.sorted { $0.key < $1.key }.map { key, record in
             DigestInput.Feed(
                 key: key, title: record.info?.title,
-                state: record.state ?? FeedState(url: record.info?.url ?? key))
+                state: record.state ?? FeedState(url: record.info?.url ?? key), siteLink: record.info?.siteLink)
         }
         return DigestInput(items: items, links: links, claims: claims, feeds: feeds)
     }
