@@ -28,6 +28,7 @@ struct FetchCommand: ParsableCommand {
               aggregator fetch
               aggregator fetch --opml my.opml --store /var/lib/aggregator --json
               aggregator fetch --all --force --verbose
+              aggregator fetch --quiet        # from cron: only failed feeds are named
             """
     )
 
@@ -46,8 +47,7 @@ struct FetchCommand: ParsableCommand {
     @Flag(help: "Print a JSON run summary on stdout.")
     var json = false
 
-    @Flag(help: "Print one line per feed on stderr, successes included.")
-    var verbose = false
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Wait for another run to release the store instead of exiting with status 3.")
     var wait = false
@@ -99,7 +99,7 @@ struct FetchCommand: ParsableCommand {
         let fetchRun = FeedFetchRun(
             directory: directory, writer: writer, fetcher: Fetcher(configuration: fetcherConfiguration()),
             schedule: FeedSchedule(), all: all, tagging: StoreTagging(claimsPath: claims, writer: writer))
-        let progress = ProgressLine(enabled: isatty(2) == 1 && !verbose)
+        let progress = ProgressLine(enabled: isatty(2) == 1 && !output.verbose && !output.quiet)
         let summary: FeedFetchRun.Summary
         do throws(StoreError) {
             summary = try fetchRun.run(now: now.flatMap { DateParser.parse($0) } ?? Date()) { done, total in
@@ -135,15 +135,15 @@ extension FetchCommand {
         for feed in summary.reports {
             if let message = feed.message, feed.status == "failed" || feed.status == "gone" {
                 lines += "aggregator: \(message)\n"
-            } else if verbose {
+            } else if output.verbose {
                 lines += "aggregator: \(feed.url): \(verboseLine(feed))\n"
             }
-            if verbose {
+            if output.verbose {
                 for warning in feed.warnings { lines += "aggregator: \(feed.url): warning: \(warning)\n" }
             }
         }
         let failed = summary.failures.count
-        if failed > 0 || verbose {
+        if (failed > 0 && !output.quiet) || output.verbose {
             lines +=
                 "aggregator: fetch: \(summary.due) of \(summary.subscribed) feeds due; "
                 + "\(summary.count("updated")) updated, \(summary.count("unchanged")) unchanged, "

@@ -128,31 +128,7 @@ struct TagJob: Sendable {
 
     /// Runs `jobs` on all cores and calls `handle` in job order as soon as the next result is ready.
     static func runInOrder(_ jobs: [TagJob], handle: (TagJob, Outcome) throws -> Void) async throws {
-        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        try await withThrowingTaskGroup(of: (Int, Outcome).self) { group in
-            var next = 0
-            var ready: [Int: Outcome] = [:]
-            var emitted = 0
-            while next < jobs.count && next < width {
-                let index = next
-                let job = jobs[index]
-                group.addTask { (index, job.run()) }
-                next += 1
-            }
-            while let (index, outcome) = try await group.next() {
-                ready[index] = outcome
-                while let outcome = ready.removeValue(forKey: emitted) {
-                    try handle(jobs[emitted], outcome)
-                    emitted += 1
-                }
-                if next < jobs.count {
-                    let index = next
-                    let job = jobs[index]
-                    group.addTask { (index, job.run()) }
-                    next += 1
-                }
-            }
-        }
+        try await OrderedParallel.forEach(jobs, work: { $0.run() }, handle: handle)
     }
 }
 

@@ -11,54 +11,11 @@ extension CommandRunner {
             let thread = Thread {
                 continuation.resume(
                     with: Result {
-                        try runOnThreads(
+                        try run(
                             aggregatorBinary, arguments, environment: environment, currentDirectory: currentDirectory)
                     })
             }
             thread.start()
         }
-    }
-
-    private static func runOnThreads(
-        _ executable: URL, _ arguments: [String], environment: [String: String], currentDirectory: URL?
-    ) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var merged = ProcessInfo.processInfo.environment
-        for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outputReader = PipeReader(output.fileHandleForReading)
-        let errorReader = PipeReader(errors.fileHandleForReading)
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus, standardOutput: String(decoding: outputReader.wait(), as: UTF8.self),
-            standardError: String(decoding: errorReader.wait(), as: UTF8.self))
-    }
-}
-
-/// Drains a pipe to its end on a dedicated thread.
-private final class PipeReader: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
-
-    init(_ handle: FileHandle) {
-        let thread = Thread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-        thread.start()
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
     }
 }
