@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Digest", dependencies: ["FeedModel"]),
         .target(
             name: "DemoServer",
-            dependencies: ["FeedModel", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["FeedModel", "Fetcher", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
 
         // MARK: The command-line tool

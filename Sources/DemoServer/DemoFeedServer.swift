@@ -1,4 +1,5 @@
 import FeedModel
+import Fetcher
 import FlyingFox
 import Foundation
 
@@ -58,13 +59,13 @@ public actor DemoFeedServer {
         let modified = (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date)
             .flatMap { $0 }
         var headers: HTTPHeaders = [.contentType: contentType(for: name), .eTag: etag]
-        if let modified { headers[.lastModified] = httpDate(modified) }
+        if let modified { headers[.lastModified] = HTTPDate.format(modified) }
 
         if let candidate = request.headers[.ifNoneMatch], candidate == etag {
             return HTTPResponse(statusCode: .notModified, headers: headers)
         }
         if request.headers[.ifNoneMatch] == nil, let since = request.headers[.ifModifiedSince],
-            let modified, since == httpDate(modified)
+            let modified, since == HTTPDate.format(modified)
         {
             return HTTPResponse(statusCode: .notModified, headers: headers)
         }
@@ -77,21 +78,6 @@ public actor DemoFeedServer {
         if name.hasSuffix(".atom") || name.contains(".atom.") { return "application/atom+xml" }
         if name.hasSuffix(".rdf") || name.contains(".rdf.") { return "application/rdf+xml" }
         return "application/rss+xml"
-    }
-
-    /// An IMF-fixdate, e.g. "Tue, 19 Aug 2025 08:00:00 GMT".
-    private static func httpDate(_ date: Date) -> String {
-        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let stamp = date.rfc3339  // "YYYY-MM-DDTHH:MM:SSZ"
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let weekday = weekdays[Int(((days % 7) + 7) % 7)]
-        let parts = stamp.split(separator: "T")
-        let ymd = parts.first.map { $0.split(separator: "-").map(String.init) } ?? []
-        let time = parts.last.map { String($0.dropLast()) } ?? "00:00:00"
-        guard ymd.count == 3, let month = Int(ymd[1]), (1...12).contains(month) else { return stamp }
-        return "\(weekday), \(ymd[2]) \(months[month - 1]) \(ymd[0]) \(time) GMT"
     }
 }
 

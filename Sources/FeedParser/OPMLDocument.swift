@@ -158,7 +158,7 @@ extension OPMLDocument {
                 .empty, reason: "\(source): the file is empty",
                 hint: "add feeds with `aggregator feeds add URL` or import an OPML file")
         }
-        trimmed.withUnsafeBytes { driver.feed($0) }
+        _ = trimmed.withUnsafeBytes { driver.feed($0) }  // finish() reports a stopped parse
         let wellFormed = driver.finish()
         guard reader.sawRoot else {
             throw FeedParseError(

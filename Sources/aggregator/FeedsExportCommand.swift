@@ -13,13 +13,7 @@ struct FeedsExportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        var document: OPMLDocument
-        do throws(SubscriptionFile.Failure) {
-            document = try SubscriptionFile.load(subscriptions.path, mustExist: true)
-        } catch {
-            StandardStreams.writeError("aggregator: \(error.description)\n")
-            throw ExitCode(2)
-        }
+        var document = try subscriptions.loadExisting()
         let records = (try? StoreSnapshot.open(at: store.path))?.feeds ?? [:]
         for entry in FeedDirectory(subscriptions: document.subscriptions, records: records).entries
         where entry.state.url != entry.subscription.url {

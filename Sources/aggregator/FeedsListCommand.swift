@@ -22,13 +22,7 @@ struct FeedsListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let document: OPMLDocument
-        do throws(SubscriptionFile.Failure) {
-            document = try SubscriptionFile.load(subscriptions.path, mustExist: true)
-        } catch {
-            StandardStreams.writeError("aggregator: \(error.description)\n")
-            throw ExitCode(2)
-        }
+        let document = try subscriptions.loadExisting()
         let records = (try? StoreSnapshot.open(at: store.path))?.feeds ?? [:]
         let entries = FeedDirectory(subscriptions: document.subscriptions, records: records).entries
         let now = Date()

@@ -17,13 +17,7 @@ struct FeedsRemoveCommand: ParsableCommand {
     var feed: String
 
     func run() throws {
-        var document: OPMLDocument
-        do throws(SubscriptionFile.Failure) {
-            document = try SubscriptionFile.load(subscriptions.path, mustExist: true)
-        } catch {
-            StandardStreams.writeError("aggregator: \(error.description)\n")
-            throw ExitCode(2)
-        }
+        var document = try subscriptions.loadExisting()
         let records = (try? StoreSnapshot.open(at: store.path))?.feeds ?? [:]
         let matches = FeedDirectory(subscriptions: document.subscriptions, records: records).matching(feed)
         guard !matches.isEmpty else {

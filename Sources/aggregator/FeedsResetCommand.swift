@@ -20,13 +20,7 @@ struct FeedsResetCommand: ParsableCommand {
     var wait = false
 
     func run() throws {
-        let document: OPMLDocument
-        do throws(SubscriptionFile.Failure) {
-            document = try SubscriptionFile.load(subscriptions.path, mustExist: true)
-        } catch {
-            StandardStreams.writeError("aggregator: \(error.description)\n")
-            throw ExitCode(2)
-        }
+        let document = try subscriptions.loadExisting()
         let writer: StoreWriter
         do throws(StoreError) {
             writer = try StoreWriter.open(at: store.path, command: "feeds reset", wait: wait)

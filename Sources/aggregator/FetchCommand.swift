@@ -79,13 +79,7 @@ struct FetchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let document: OPMLDocument
-        do throws(SubscriptionFile.Failure) {
-            document = try SubscriptionFile.load(subscriptions.path, mustExist: true)
-        } catch {
-            StandardStreams.writeError("aggregator: \(error.description)\n")
-            throw ExitCode(2)
-        }
+        let document = try subscriptions.loadExisting()
         let writer: StoreWriter
         do throws(StoreError) {
             writer = try StoreWriter.open(at: store.path, command: "fetch", wait: wait)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedParser
 
 /// `--opml FILE`: the subscription list. Shared by `feeds` and `fetch`.
 struct SubscriptionOptions: ParsableArguments {
@@ -16,5 +17,15 @@ struct SubscriptionOptions: ParsableArguments {
 
     func validate() throws {
         try ActiveConfiguration.check()
+    }
+
+    /// The subscription list, which must exist; otherwise one line on stderr and exit status 2.
+    func loadExisting() throws -> OPMLDocument {
+        do throws(SubscriptionFile.Failure) {
+            return try SubscriptionFile.load(path, mustExist: true)
+        } catch {
+            StandardStreams.writeError("aggregator: \(error.description)\n")
+            throw ExitCode(2)
+        }
     }
 }
