@@ -20,7 +20,7 @@ struct Aggregator: AsyncParsableCommand {
     /// instead of ArgumentParser's 64. Everything else keeps ArgumentParser's handling (help, ExitCode, ...).
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try FileOperands.parseCommandLine(Array(CommandLine.arguments.dropFirst()))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

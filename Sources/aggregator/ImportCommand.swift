@@ -5,7 +5,7 @@ import Foundation
 import Store
 
 /// `aggregator import FILE... [--feed-url URL]`: parses local feed documents and stores their items.
-struct ImportCommand: AsyncParsableCommand {
+struct ImportCommand: AsyncParsableCommand, FileOperandCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Parse local feed documents (exports, archives, saved copies) into the store.",

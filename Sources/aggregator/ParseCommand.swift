@@ -4,7 +4,7 @@ import FeedParser
 import Foundation
 
 /// `aggregator parse FILE... [--json] [--base URL] [--stats]`: parses feed files and prints what was understood.
-struct ParseCommand: AsyncParsableCommand {
+struct ParseCommand: AsyncParsableCommand, FileOperandCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: "Parse RSS, Atom or JSON Feed files and print their items.",

@@ -3,7 +3,7 @@ import Claims
 import Foundation
 
 /// `aggregator tag --claims FILE FEEDFILE... [--stats]`: stateless tagging of feed documents.
-struct TagCommand: AsyncParsableCommand {
+struct TagCommand: AsyncParsableCommand, FileOperandCommand {
     static let configuration = CommandConfiguration(
         commandName: "tag",
         abstract: "Tag feed files with the claims of a claims file and print one JSON line per link.",
