@@ -25,8 +25,8 @@ struct FetchCommand: ParsableCommand, DiagnosticCommand {
 
             Quiet unless something is wrong: each failed feed is named on stderr with what to do, then a \
             summary line. --quiet leaves only the failed feeds; --verbose adds a line per feed and per transfer \
-            (HTTP status, bytes, seconds). Exit status: 0 all well, 1 some feeds failed, 2 usage or configuration error, 3 another run holds \
-            the store.
+            (HTTP status, bytes, seconds). Exit status: 0 all well, 1 some feeds failed, 2 usage or \
+            configuration error, 3 another run holds the store.
 
             Examples:
               aggregator fetch

@@ -9,9 +9,11 @@ import Store
 /// A broken or missing claims file never stops items from being stored: tagging is skipped and the reason is
 /// said once on stderr: as a warning when the file was named (--claims, `AGGREGATOR_CLAIMS`, `claims:`) or is
 /// broken, since someone has something to fix; as an info line (shown with -v only) when the default
-/// `Feeds/claims.yaml` simply does not exist, so that cron runs without claims stay silent. The mark (see `ClaimsFingerprint`) records which claim definitions the whole store is
-/// tagged with; it is only ever set here when that is true for every item (a new store), and emptied when
-/// items are stored untagged, so that `aggregator retag` re-tags what it must.
+/// `Feeds/claims.yaml` simply does not exist, so that cron runs without claims stay silent.
+///
+/// The mark (see `ClaimsFingerprint`) records which claim definitions the whole store is tagged with; it is only
+/// ever set here when that is true for every item (a new store), and emptied when items are stored untagged, so
+/// that `aggregator retag` re-tags what it must.
 final class StoreTagging {
     /// Links written so far.
     private(set) var linksWritten = 0
