@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -27,7 +28,9 @@ let package = Package(
             // to one thread by construction, so the runtime's dynamic exclusivity checks only cost time there.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
-        .target(name: "Fetcher", dependencies: ["FeedModel", "CCurl"]),
+        .target(
+            name: "Fetcher", dependencies: ["FeedModel", "CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "Mailer", dependencies: ["CCurl"]),
         .target(name: "Claims", dependencies: ["FeedModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "Store", dependencies: ["FeedModel"]),
@@ -44,6 +47,7 @@ let package = Package(
                 "FeedModel", "FeedParser", "Fetcher", "Mailer", "Claims", "Store", "Digest", "DemoServer", "CXMLShim",
                 "CCurl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

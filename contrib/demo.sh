@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # One command for a newcomer on a fresh Debian machine: installs the C libraries if they are missing, builds
 # aggregator, and runs the whole job offline on the demo feeds (see README.md, "Quick start").
+#
+# AGGREGATOR_DEMO_BINARY=/path/to/aggregator skips the package check and the build and runs that binary instead
+# (the test suite uses it to run this script end to end with the binary it already built). Arguments are passed
+# on to `aggregator demo`, e.g. `contrib/demo.sh --output /tmp/demo --port 0`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ -n "${AGGREGATOR_DEMO_BINARY:-}" ]; then
+    exec "$AGGREGATOR_DEMO_BINARY" demo "$@"
+fi
 
 missing=()
 for package in libxml2-dev libcurl4-openssl-dev pkg-config; do

@@ -63,4 +63,15 @@ public enum FetchStatus: Sendable, Hashable {
     case deferred(until: Date)
     /// Any failure: transport, limits, HTTP error statuses (404, 5xx, 429...).
     case failed(FetchError)
+
+    /// One word for log lines: `fetched`, `not-modified`, `gone`, `deferred` or `failed (reason)`.
+    public var word: String {
+        switch self {
+        case .fetched: return "fetched"
+        case .notModified: return "not-modified"
+        case .gone: return "gone"
+        case .deferred: return "deferred"
+        case .failed(let error): return "failed (\(error.shortDescription))"
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Fetches a batch of feeds with libcurl's multi interface: many transfers at once, a per-host cap, HTTP/2 where
 /// offered, conditional GET, every content coding, at most 5 http(s)-only redirects, timeouts, a low-speed abort
@@ -12,10 +13,13 @@ import Foundation
 public struct Fetcher: Sendable {
     /// The network behaviour of every batch.
     public var configuration: FetcherConfiguration
+    /// Where one debug line per finished transfer goes (URL, result, HTTP status, bytes, seconds); nil: nowhere.
+    public var logger: Logger?
 
-    /// A fetcher with `configuration`.
-    public init(configuration: FetcherConfiguration = FetcherConfiguration()) {
+    /// A fetcher with `configuration`, logging each finished transfer at debug level to `logger` if given.
+    public init(configuration: FetcherConfiguration = FetcherConfiguration(), logger: Logger? = nil) {
         self.configuration = configuration
+        self.logger = logger
     }
 
     /// Fetches every request on the calling thread and returns one outcome per request, in request order.
@@ -48,7 +52,10 @@ public struct Fetcher: Sendable {
         onEach: (Int, FetchOutcome<Sink.Product>) -> Void
     ) {
         withoutActuallyEscaping(makeSink) { makeSink in
-            run(requests, makeSink: makeSink, deliver: onEach)
+            run(requests, makeSink: makeSink) { index, outcome in
+                if let logger { Self.log(outcome, to: logger) }
+                onEach(index, outcome)
+            }
         }
     }
 
@@ -121,6 +128,16 @@ extension Fetcher {
             deliver(transfer.index, outcome(of: transfer))
             transfer.release()
         }
+    }
+
+    /// One debug line for a finished transfer, e.g. `https://example.org/feed.xml: 200 fetched, 18433 bytes in
+    /// 0.21 s`.
+    private static func log<Product>(_ outcome: FetchOutcome<Product>, to logger: Logger) {
+        logger.debug(
+            Logger.Message(
+                stringLiteral: "\(outcome.request.url): \(outcome.head.map { "\($0.statusCode) " } ?? "")"
+                    + "\(outcome.status.word), \(outcome.bodyBytes) bytes in "
+                    + "\(String(format: "%.2f", outcome.duration)) s"))
     }
 
     /// `scheme://host:port` in lower case, the unit of politeness; fails for anything but absolute http(s) URLs.

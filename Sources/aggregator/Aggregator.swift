@@ -21,6 +21,7 @@ struct Aggregator: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try FileOperands.parseCommandLine(Array(CommandLine.arguments.dropFirst()))
+            if let diagnostic = command as? DiagnosticCommand { Diagnostics.level = diagnostic.diagnosticsLevel }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

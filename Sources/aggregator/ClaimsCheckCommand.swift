@@ -15,24 +15,23 @@ struct ClaimsCheckCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The claims file (YAML, or the bench's JSON).")
-    var claims = "Feeds/claims.yaml"
+    @OptionGroup var claims: ClaimsOptions
 
     func run() throws {
         let file: ClaimsFile
         do {
-            file = try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims))
+            file = try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims.path))
         } catch {
             StandardStreams.writeError("aggregator: \(error.description)\n")
             throw ExitCode(2)
         }
         let problems = ClaimsChecker.problems(in: file)
         var output = ""
-        for problem in problems { output += "\(claims): \(problem)\n" }
+        for problem in problems { output += "\(claims.path): \(problem)\n" }
         let errors = problems.filter { $0.severity == .error }.count
         let warnings = problems.count - errors
         let languages = Set(file.claims.flatMap { $0.localizedQueries.keys }).sorted()
-        output += "\(claims): \(file.claims.count) claims, matching \(file.matching.rawValue)"
+        output += "\(claims.path): \(file.claims.count) claims, matching \(file.matching.rawValue)"
         if !languages.isEmpty { output += ", queries in \(languages.joined(separator: ", "))" }
         output += ": \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
         try StandardStreams.writeOutput(Array(output.utf8))

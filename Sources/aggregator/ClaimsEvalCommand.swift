@@ -17,8 +17,7 @@ struct ClaimsEvalCommand: ParsableCommand {
         shouldDisplay: false
     )
 
-    @Option(help: "The claims file.")
-    var claims = "Feeds/claims.yaml"
+    @OptionGroup var claims: ClaimsOptions
 
     @Option(help: "Labelled items (JSON Lines with id, title, text, labels).")
     var items = "Tests/ClaimsTests/Fixtures/eval/items.jsonl"
@@ -34,7 +33,7 @@ struct ClaimsEvalCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let tagger = try Tagger(file: try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims)))
+            let tagger = try Tagger(file: try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims.path)))
             var sets: [(String, [LabelledItem])] = []
             let data = try Data(contentsOf: URL(fileURLWithPath: items))
             sets.append((items, try LabelledItem.load(jsonLines: data, source: items)))

@@ -26,8 +26,7 @@ struct ClaimsListCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "The claims file.")
-    var claims = "Feeds/claims.yaml"
+    @OptionGroup var claims: ClaimsOptions
 
     @Option(help: "Compute momentum as of this date (default: now), e.g. 2025-08-20.")
     var until: String?
@@ -37,7 +36,7 @@ struct ClaimsListCommand: ParsableCommand {
 
     func run() throws {
         do throws(ClaimCommandFailure) {
-            let reader = try ClaimStoreReader.open(store: store.path, claims: claims)
+            let reader = try ClaimStoreReader.open(store: store.path, claims: claims.path)
             let end = try ClaimDates.until(until, now: Date())
             let all = try reader.evidence(forClaims: Set(reader.claims.map(\.id)))
             let byClaim = Dictionary(grouping: all, by: \.link.claimID)

@@ -24,8 +24,7 @@ struct ClaimsShowCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "The claims file.")
-    var claims = "Feeds/claims.yaml"
+    @OptionGroup var claims: ClaimsOptions
 
     @Argument(help: "The claim id (see `aggregator claims list`).")
     var id: String
@@ -46,7 +45,7 @@ struct ClaimsShowCommand: ParsableCommand {
 
     func run() throws {
         do throws(ClaimCommandFailure) {
-            let reader = try ClaimStoreReader.open(store: store.path, claims: claims)
+            let reader = try ClaimStoreReader.open(store: store.path, claims: claims.path)
             let claim = try reader.claim(id)
             let end = try ClaimDates.until(until, now: Date())
             let links = try reader.evidence(forClaims: [claim.id])

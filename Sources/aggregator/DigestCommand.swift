@@ -2,11 +2,12 @@ import ArgumentParser
 import Claims
 import Digest
 import Foundation
+import Logging
 import Mailer
 import Store
 
 /// `aggregator digest`: what moved on the tracked claims since the last digest, as text, HTML or a mail.
-struct DigestCommand: ParsableCommand {
+struct DigestCommand: ParsableCommand, DiagnosticCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "Write the digest of claim activity and new items, or mail it.",
@@ -51,14 +52,17 @@ struct DigestCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "The claims file.")
-    var claims: String = "Feeds/claims.yaml"
+    @OptionGroup var claims: ClaimsOptions
 
     @Option(help: ArgumentHelp("Write the digest to this file instead of stdout.", valueName: "file"))
     var output: String?
 
     @Flag(help: "Send the digest with the mail settings of aggregator.yaml (mail: send, from, to, subject).")
     var mail = false
+
+    @OptionGroup var verbosity: OutputOptions
+
+    var diagnosticsLevel: Logger.Level { verbosity.level() }
 
     @Option(help: .hidden)
     var now: String?
@@ -107,8 +111,11 @@ struct DigestCommand: ParsableCommand {
         do {
             let generatedAt = try resolvedNow()
             let period = try DigestSince(parsing: since).period(now: generatedAt, lastMark: source.lastMark())
-            let claimsFile = try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims))
+            let claimsFile = try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims.path))
             let input = try source.loadInput(claims: claimsFile.claims, period: period)
+            let counts = "\(input.items.count) items, \(input.links.count) claim links, \(input.claims.count) claims"
+            Diagnostics.logger.info(
+                "digest: \(period.start.rfc3339) to \(period.end.rfc3339): \(counts) from \(claims.path)")
             let report = DigestReportBuilder().build(input, period: period, generatedAt: generatedAt)
             if let transport {
                 try deliver(report, via: transport)
@@ -127,6 +134,7 @@ struct DigestCommand: ParsableCommand {
                 } catch {
                     throw DigestCommandError("cannot write \(output): \(error.localizedDescription)")
                 }
+                Diagnostics.logger.info("digest: wrote \(output)")
             } else {
                 print(rendered, terminator: "")
             }
@@ -153,7 +161,7 @@ struct DigestCommand: ParsableCommand {
         let mailer = Mailer(transport: transport, credentials: SMTPCredentials.fromEnvironment(environment))
         try mailer.send(message.render(), from: message.from.address, to: message.recipients)
         let recipients = message.recipients.joined(separator: ", ")
-        FileHandle.standardError.write(Data("aggregator: digest sent to \(recipients) via \(transport)\n".utf8))
+        Diagnostics.logger.notice("digest sent to \(recipients) via \(transport)")
     }
 
     private func message(for report: DigestReport) throws -> MIMEDigestMessage {

@@ -24,8 +24,7 @@ struct ExplainCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The claims file.")
-    var claims = "Feeds/claims.yaml"
+    @OptionGroup var claims: ClaimsOptions
 
     @Option(name: .customLong("feed"), help: "A feed file holding the item (repeat for several).")
     var feeds: [String] = []
@@ -41,14 +40,14 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let tagger: Tagger
         do {
-            tagger = try Tagger(file: try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims)))
+            tagger = try Tagger(file: try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims.path)))
         } catch {
             StandardStreams.writeError("aggregator: \(error.description)\n")
             throw ExitCode(2)
         }
         guard tagger.claims.contains(where: { $0.id == claim }) else {
             StandardStreams.writeError(
-                "aggregator: \(claims): no claim with id \(claim) — `aggregator claims check` lists the ids\n")
+                "aggregator: \(claims.path): no claim with id \(claim) — `aggregator claims check` lists the ids\n")
             throw ExitCode(1)
         }
         if feeds.isEmpty {

@@ -3,10 +3,11 @@ import FeedModel
 import FeedParser
 import Fetcher
 import Foundation
+import Logging
 import Store
 
 /// `aggregator fetch`: what cron runs every 15 minutes.
-struct FetchCommand: ParsableCommand {
+struct FetchCommand: ParsableCommand, DiagnosticCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
         abstract: "Fetch the due feeds of the subscription list, parse them and store new items.",
@@ -18,11 +19,14 @@ struct FetchCommand: ParsableCommand {
             time, at most 2 per host; redirects (at most 5, http and https only) are followed, and a 301/308 \
             moves the feed to its new URL. Proxies come from http_proxy, https_proxy and no_proxy. New and \
             changed items are tagged with the claims of --claims; when that file is missing or broken they are \
-            stored untagged (stderr says why, once) and `aggregator retag` tags them later.
+            stored untagged and `aggregator retag` tags them later. stderr says why once per run: a warning \
+            when the file was named (--claims, AGGREGATOR_CLAIMS, claims: in aggregator.yaml) or is broken; \
+            only with --verbose when the default Feeds/claims.yaml does not exist.
 
-            Quiet unless something is wrong: each failed feed is named on stderr with what to do. \
-            Exit status: 0 all well, 1 some feeds failed, 2 usage or configuration error, 3 another run holds \
-            the store.
+            Quiet unless something is wrong: each failed feed is named on stderr with what to do, then a \
+            summary line. --quiet leaves only the failed feeds; --verbose adds a line per feed and per transfer \
+            (HTTP status, bytes, seconds). Exit status: 0 all well, 1 some feeds failed, 2 usage or \
+            configuration error, 3 another run holds the store.
 
             Examples:
               aggregator fetch
@@ -35,8 +39,7 @@ struct FetchCommand: ParsableCommand {
     @OptionGroup var subscriptions: SubscriptionOptions
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Tag new and changed items with this claims file (missing or broken: stored untagged).")
-    var claims = "Feeds/claims.yaml"
+    @OptionGroup var claims: ClaimsOptions
 
     @Flag(help: "Fetch every feed now, ignoring the schedule and back-off (retired feeds stay retired).")
     var all = false
@@ -71,6 +74,8 @@ struct FetchCommand: ParsableCommand {
     @Option(help: .hidden)
     var now: String?
 
+    var diagnosticsLevel: Logger.Level { output.level() }
+
     func validate() throws {
         if let now, DateParser.parse(now) == nil { throw ValidationError("--now must be an RFC 3339 date") }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
@@ -91,9 +96,10 @@ struct FetchCommand: ParsableCommand {
         let directory = FeedDirectory(
             subscriptions: document.subscriptions, records: writer.snapshot().feeds)
         let fetchRun = FeedFetchRun(
-            directory: directory, writer: writer, fetcher: Fetcher(configuration: fetcherConfiguration()),
-            schedule: FeedSchedule(), all: all, tagging: StoreTagging(claimsPath: claims, writer: writer))
-        let progress = ProgressLine(enabled: isatty(2) == 1 && !output.verbose && !output.quiet)
+            directory: directory, writer: writer,
+            fetcher: Fetcher(configuration: fetcherConfiguration(), logger: Diagnostics.logger),
+            schedule: FeedSchedule(), all: all, tagging: StoreTagging(claims: claims, writer: writer))
+        let progress = ProgressLine(enabled: isatty(2) == 1 && Diagnostics.level == .notice)
         let summary: FeedFetchRun.Summary
         do throws(StoreError) {
             summary = try fetchRun.run(now: now.flatMap { DateParser.parse($0) } ?? Date()) { done, total in
@@ -124,28 +130,26 @@ struct FetchCommand: ParsableCommand {
 // MARK: - Reporting
 
 extension FetchCommand {
+    /// Failed feeds are errors; the summary is a notice when something failed (info otherwise); one line per
+    /// feed and the parser's warnings are info; the fetcher's per-transfer lines are debug.
     private func report(_ summary: FeedFetchRun.Summary) {
-        var lines = ""
+        let logger = Diagnostics.logger
         for feed in summary.reports {
             if let message = feed.message, feed.status == "failed" || feed.status == "gone" {
-                lines += "aggregator: \(message)\n"
-            } else if output.verbose {
-                lines += "aggregator: \(feed.url): \(verboseLine(feed))\n"
+                logger.error("\(message)")
+            } else {
+                logger.info("\(feed.url): \(verboseLine(feed))")
             }
-            if output.verbose {
-                for warning in feed.warnings { lines += "aggregator: \(feed.url): warning: \(warning)\n" }
-            }
+            for warning in feed.warnings { logger.info("\(feed.url): warning: \(warning)") }
         }
         let failed = summary.failures.count
-        if (failed > 0 && !output.quiet) || output.verbose {
-            lines +=
-                "aggregator: fetch: \(summary.due) of \(summary.subscribed) feeds due; "
-                + "\(summary.count("updated")) updated, \(summary.count("unchanged")) unchanged, "
-                + "\(summary.count("deferred")) deferred, \(failed) failed"
-                + (summary.retired > 0 ? ", \(summary.retired) retired (see `aggregator feeds list`)" : "")
-                + String(format: " in %.2f s\n", summary.seconds)
-        }
-        StandardStreams.writeError(lines)
+        let line =
+            "fetch: \(summary.due) of \(summary.subscribed) feeds due; "
+            + "\(summary.count("updated")) updated, \(summary.count("unchanged")) unchanged, "
+            + "\(summary.count("deferred")) deferred, \(failed) failed"
+            + (summary.retired > 0 ? ", \(summary.retired) retired (see `aggregator feeds list`)" : "")
+            + String(format: " in %.2f s", summary.seconds)
+        logger.log(level: failed > 0 ? .notice : .info, "\(line)")
         if json {
             try? StandardStreams.writeOutput(Array(jsonSummary(summary).utf8))
         }

@@ -2,10 +2,11 @@ import ArgumentParser
 import FeedModel
 import FeedParser
 import Foundation
+import Logging
 import Store
 
 /// `aggregator import FILE... [--feed-url URL]`: parses local feed documents and stores their items.
-struct ImportCommand: AsyncParsableCommand, FileOperandCommand {
+struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Parse local feed documents (exports, archives, saved copies) into the store.",
@@ -42,8 +43,11 @@ struct ImportCommand: AsyncParsableCommand, FileOperandCommand {
     @Flag(help: "Wait for another writer to finish instead of failing.")
     var wait = false
 
-    @Option(help: "Tag new and changed items with this claims file (missing or broken: stored untagged).")
-    var claims = "Feeds/claims.yaml"
+    @OptionGroup var claims: ClaimsOptions
+
+    @OptionGroup var output: OutputOptions
+
+    var diagnosticsLevel: Logger.Level { output.level() }
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one feed file") }
@@ -62,7 +66,8 @@ struct ImportCommand: AsyncParsableCommand, FileOperandCommand {
         } catch {
             throw StoreFailure.exit(error)
         }
-        let tagging = StoreTagging(claimsPath: claims, writer: writer)
+        let logger = Diagnostics.logger
+        let tagging = StoreTagging(claims: claims, writer: writer, logger: logger)
         var totals = (files: 0, items: 0, added: 0, changed: 0, unchanged: 0)
         var uncommitted: [String] = []
         var failed = false
@@ -73,13 +78,14 @@ struct ImportCommand: AsyncParsableCommand, FileOperandCommand {
                 switch outcome {
                 case .failure(let failure):
                     failed = true
-                    StandardStreams.writeError("aggregator: \(job.path): \(failure.description)\n")
+                    logger.error("\(job.path): \(failure.description)")
                     writer.recordFeedResult(
                         FeedRunResult(
                             feedKey: FeedState.key(forURL: job.feedURL), url: job.feedURL, status: "failed",
                             message: failure.description))
                 case .success(let feed):
                     let result = try writer.upsert(feed, feedURL: job.feedURL)
+                    logger.debug("\(job.path): \(feed.items.count) items, stored under \(job.feedURL)")
                     try tagging.tag(feed, result: result, writer: writer)
                     totals.files += 1
                     totals.items += feed.items.count
@@ -104,6 +110,9 @@ struct ImportCommand: AsyncParsableCommand, FileOperandCommand {
             try? StandardStreams.writeOutput(Array(uncommitted.joined().utf8))
         } catch {
             throw StoreFailure.exit(error)
+        }
+        if tagging.skipReason == nil {
+            logger.info("import: tagged \(tagging.itemsTagged) items, \(tagging.linksWritten) claim links")
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

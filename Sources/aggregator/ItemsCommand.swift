@@ -25,8 +25,7 @@ struct ItemsCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "The claims file (for the claim ids).")
-    var claims = "Feeds/claims.yaml"
+    @OptionGroup var claims: ClaimsOptions
 
     @Option(help: "The claim id (see `aggregator claims list`).")
     var claim: String
@@ -55,7 +54,7 @@ struct ItemsCommand: ParsableCommand {
 
     func run() throws {
         do throws(ClaimCommandFailure) {
-            let reader = try ClaimStoreReader.open(store: store.path, claims: claims)
+            let reader = try ClaimStoreReader.open(store: store.path, claims: claims.path)
             let tracked = try reader.claim(claim)
             var evidence = try reader.evidence(forClaims: [tracked.id])
             if let since {

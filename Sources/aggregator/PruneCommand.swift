@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Store
 
 /// `aggregator prune --older-than 180d [--all]`: drops old items (keeping claim-linked ones unless --all).
-struct PruneCommand: ParsableCommand {
+struct PruneCommand: ParsableCommand, DiagnosticCommand {
     static let configuration = CommandConfiguration(
         commandName: "prune",
         abstract: "Drop items older than a given age from the store.",
@@ -29,6 +30,10 @@ struct PruneCommand: ParsableCommand {
     @Flag(help: "Wait for another writer to finish instead of failing.")
     var wait = false
 
+    @OptionGroup var output: OutputOptions
+
+    var diagnosticsLevel: Logger.Level { output.level() }
+
     func validate() throws {
         if Self.seconds(olderThan) == nil {
             throw ValidationError("--older-than: expected a number and a unit (d, w or h), e.g. 180d")
@@ -47,6 +52,8 @@ struct PruneCommand: ParsableCommand {
 
     func run() throws {
         let cutoff = Date().addingTimeInterval(-(Self.seconds(olderThan) ?? 0))
+        let kept = all ? "" : " (keeping those linked to a claim)"
+        Diagnostics.logger.info("prune: \(store.path): dropping items published before \(cutoff.rfc3339)\(kept)")
         let result: PruneResult
         do {
             let writer = try StoreWriter.open(at: store.path, command: "prune", wait: wait)

@@ -2,11 +2,12 @@ import ArgumentParser
 import Claims
 import FeedModel
 import Foundation
+import Logging
 import Store
 
 /// `aggregator retag [--claims FILE] [--store DIR]`: brings the store's claim links up to date with the claims
 /// file, re-tagging only the claims whose definition changed.
-struct RetagCommand: ParsableCommand {
+struct RetagCommand: ParsableCommand, DiagnosticCommand {
     static let configuration = CommandConfiguration(
         commandName: "retag",
         abstract: "Re-tag the store after the claims file changed, touching only the claims that changed.",
@@ -27,8 +28,7 @@ struct RetagCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "The claims file (YAML, or the bench's JSON).")
-    var claims = "Feeds/claims.yaml"
+    @OptionGroup var claims: ClaimsOptions
 
     @Flag(help: "Re-tag every claim, changed or not.")
     var all = false
@@ -36,16 +36,22 @@ struct RetagCommand: ParsableCommand {
     @Flag(help: "Wait for another writer to finish instead of failing.")
     var wait = false
 
+    @OptionGroup var output: OutputOptions
+
+    var diagnosticsLevel: Logger.Level { output.level() }
+
     /// Items tagged between two commits.
     private static let commitEvery = 5000
 
     func run() throws {
         let start = Date()
         let tagger: Tagger
-        switch TaggerLoad.load(claimsAt: URL(fileURLWithPath: claims)) {
+        switch TaggerLoad.load(claimsAt: URL(fileURLWithPath: claims.path)) {
         case .ready(let ready, _): tagger = ready
         case .skipped(let reason): throw ClaimCommandFailure("retag: \(reason)", status: 2).exit()
         }
+        let logger = Diagnostics.logger
+        logger.info("retag: \(tagger.claims.count) claims from \(claims.path), store \(store.path)")
         let writer: StoreWriter
         do {
             writer = try StoreWriter.open(at: store.path, command: "retag", wait: wait)
@@ -63,7 +69,8 @@ struct RetagCommand: ParsableCommand {
         }
         var counts = RetagCounts()
         do throws(StoreError) {
-            try retag(plan, tagger: tagger, writer: writer, snapshot: snapshot, counts: &counts)
+            logger.info("retag: claims \(plan.summary)")
+            try retag(plan, tagger: tagger, writer: writer, snapshot: snapshot, counts: &counts, logger: logger)
             try writer.setMark(ClaimsFingerprint.markName, to: newer.mark)
             try writer.finish()
         } catch {
@@ -77,7 +84,8 @@ struct RetagCommand: ParsableCommand {
     }
 
     private func retag(
-        _ plan: RetagPlan, tagger: Tagger, writer: StoreWriter, snapshot: StoreSnapshot, counts: inout RetagCounts
+        _ plan: RetagPlan, tagger: Tagger, writer: StoreWriter, snapshot: StoreSnapshot, counts: inout RetagCounts,
+        logger: Logger
     ) throws(StoreError) {
         let old = try snapshot.links(forClaims: plan.scope)
         var oldByItem: [String: [String: ClaimLink]] = [:]
@@ -97,7 +105,7 @@ struct RetagCommand: ParsableCommand {
         do {
             session = try Tagger(claims: toTag, matching: tagger.matching).makeSession()
         } catch {
-            throw StoreError.invalidArgument("\(claims): \(error.description)")
+            throw StoreError.invalidArgument("\(claims.path): \(error.description)")
         }
         var sinceCommit = 0
         for feedKey in snapshot.feeds.keys.sorted() {
@@ -109,6 +117,7 @@ struct RetagCommand: ParsableCommand {
                 sinceCommit += 1
             }
             if sinceCommit >= Self.commitEvery {
+                logger.debug("retag: committed after \(counts.items) items")
                 try writer.commit()
                 sinceCommit = 0
             }

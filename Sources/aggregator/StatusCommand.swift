@@ -24,8 +24,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var subscriptions: SubscriptionOptions
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("The claims file.", valueName: "file"))
-    var claims = "Feeds/claims.yaml"
+    @OptionGroup var claims: ClaimsOptions
 
     @Flag(help: "Print the status as one JSON object.")
     var json = false
@@ -40,7 +39,8 @@ struct StatusCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let report = try StatusReport.gather(
-            snapshot: snapshot, storePath: store.path, opmlPath: subscriptions.path, claimsPath: claims, now: Date())
+            snapshot: snapshot, storePath: store.path, opmlPath: subscriptions.path, claimsPath: claims.path,
+            now: Date())
         print(json ? report.json() : report.text(), terminator: "")
     }
 }

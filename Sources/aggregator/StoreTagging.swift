@@ -1,14 +1,19 @@
 import Claims
 import FeedModel
 import Foundation
+import Logging
 import Store
 
 /// Tags items as `import` and `fetch` store them, and keeps the store's `claims.tagged` mark honest.
 ///
 /// A broken or missing claims file never stops items from being stored: tagging is skipped and the reason is
-/// said once on stderr. The mark (see `ClaimsFingerprint`) records which claim definitions the whole store is
-/// tagged with; it is only ever set here when that is true for every item (a new store), and emptied when
-/// items are stored untagged, so that `aggregator retag` re-tags what it must.
+/// said once on stderr: as a warning when the file was named (--claims, `AGGREGATOR_CLAIMS`, `claims:`) or is
+/// broken, since someone has something to fix; as an info line (shown with -v only) when the default
+/// `Feeds/claims.yaml` simply does not exist, so that cron runs without claims stay silent.
+///
+/// The mark (see `ClaimsFingerprint`) records which claim definitions the whole store is tagged with; it is only
+/// ever set here when that is true for every item (a new store), and emptied when items are stored untagged, so
+/// that `aggregator retag` re-tags what it must.
 final class StoreTagging {
     /// Links written so far.
     private(set) var linksWritten = 0
@@ -21,12 +26,14 @@ final class StoreTagging {
     /// A mark value to write with the first stored item (nil: leave the mark alone).
     private var pendingMark: String?
 
-    /// Loads the claims file at `claimsPath` and decides what the mark becomes, from `writer`'s committed state.
-    init(claimsPath: String, writer: StoreWriter) {
+    /// Loads the claims file of `claims` and decides what the mark becomes, from `writer`'s committed state.
+    init(claims: ClaimsOptions, writer: StoreWriter, logger: Logger = Diagnostics.logger) {
         let snapshot = writer.snapshot()
         let current = snapshot.mark(ClaimsFingerprint.markName)
-        switch TaggerLoad.load(claimsAt: URL(fileURLWithPath: claimsPath)) {
-        case .ready(let tagger, _):
+        switch TaggerLoad.load(claimsAt: URL(fileURLWithPath: claims.path)) {
+        case .ready(let tagger, let warnings):
+            logger.info("tagging with \(tagger.claims.count) claims from \(claims.path)")
+            for warning in warnings { logger.info("\(claims.path): \(warning)") }
             session = tagger.makeSession()
             skipReason = nil
             if current == nil, snapshot.segmentCount == 0 || snapshot.itemCount == 0 {
@@ -36,7 +43,15 @@ final class StoreTagging {
             session = nil
             skipReason = reason
             if let current, !current.isEmpty { pendingMark = "" }
-            StandardStreams.writeError("aggregator: not tagging: \(reason)\n")
+            if claims.source == .builtInDefault && !FileManager.default.fileExists(atPath: claims.path) {
+                let message =
+                    "not tagging: no claims file at \(claims.path), so items are stored untagged (create it, or "
+                    + "name one with --claims, AGGREGATOR_CLAIMS or claims: in aggregator.yaml, then run "
+                    + "`aggregator retag`)"
+                logger.info("\(message)")
+            } else {
+                logger.warning("not tagging: \(reason)")
+            }
         }
     }
 

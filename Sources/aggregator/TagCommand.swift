@@ -16,8 +16,7 @@ struct TagCommand: AsyncParsableCommand, FileOperandCommand {
             """
     )
 
-    @Option(help: "The claims file (YAML, or the bench's JSON).")
-    var claims = "Feeds/claims.yaml"
+    @OptionGroup var claims: ClaimsOptions
 
     @Option(help: "Override the file's matching mode: exact (the bench's claimq.py semantics) or stemmed.")
     var matching: String?
@@ -33,7 +32,7 @@ struct TagCommand: AsyncParsableCommand, FileOperandCommand {
         let start = clock.now
         var file: ClaimsFile
         do {
-            file = try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims))
+            file = try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims.path))
         } catch {
             StandardStreams.writeError("aggregator: \(error.description)\n")
             throw ExitCode(2)

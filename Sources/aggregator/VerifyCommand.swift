@@ -1,8 +1,9 @@
 import ArgumentParser
+import Logging
 import Store
 
 /// `aggregator verify [--repair]`: checks every store file; with --repair quarantines bad files and rebuilds.
-struct VerifyCommand: ParsableCommand {
+struct VerifyCommand: ParsableCommand, DiagnosticCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check the store's files; with --repair, quarantine bad ones and rebuild what can be derived.",
@@ -27,7 +28,13 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "With --repair: wait for another writer to finish instead of failing.")
     var wait = false
 
+    @OptionGroup var output: OutputOptions
+
+    var diagnosticsLevel: Logger.Level { output.level() }
+
     func run() throws {
+        let logger = Diagnostics.logger
+        logger.info("verify: checking \(store.path)\(repair ? ", repairing what is bad" : "")")
         let report: VerifyReport
         do {
             report = try StoreVerifier.verify(at: store.path, repair: repair, wait: wait)
@@ -48,8 +55,7 @@ struct VerifyCommand: ParsableCommand {
         try? StandardStreams.writeOutput(Array((lines.joined(separator: "\n") + "\n").utf8))
         if !report.isHealthy {
             if !repair {
-                StandardStreams.writeError(
-                    "aggregator: \(store.path): the store has errors — run `aggregator verify --repair`\n")
+                logger.error("\(store.path): the store has errors — run `aggregator verify --repair`")
             }
             throw ExitCode(1)
         }

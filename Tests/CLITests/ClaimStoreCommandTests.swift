@@ -181,7 +181,7 @@ struct ClaimStoreCommandTests {
         let imported = try space.importFeeds(claims: space.broken)
         #expect(imported.status == 0, "\(imported.standardError)")
         #expect(imported.standardOutput.contains("files=2 items=6 new=6"))
-        #expect(imported.standardError.components(separatedBy: "aggregator: not tagging: ").count == 2)
+        #expect(imported.standardError.components(separatedBy: "aggregator: warning: not tagging: ").count == 2)
         #expect(imported.standardError.contains("claims check"))
         #expect(try space.items(["--claim", "bridge-reopens"]).isEmpty)
 

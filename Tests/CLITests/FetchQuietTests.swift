@@ -21,7 +21,7 @@ import Testing
 
         let quiet = try await CommandRunner.aggregatorAsync(arguments + ["--quiet"])
         #expect(quiet.status == 1)
-        #expect(quiet.standardError.contains("aggregator: http://127.0.0.1:1/feed.xml:"))
+        #expect(quiet.standardError.contains("aggregator: error: http://127.0.0.1:1/feed.xml:"))
         #expect(!quiet.standardError.contains("aggregator: fetch:"))
 
         let normal = try await CommandRunner.aggregatorAsync(arguments + ["--all"])

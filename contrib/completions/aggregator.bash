@@ -186,7 +186,7 @@ _aggregator() {
 
 _aggregator_demo() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--verbose -v --quiet -q --version -h --help)
     repeating_options=()
     non_repeating_options=(--feeds --claims --output --port --clock)
     __aggregator_offer_flags_options 0
@@ -213,7 +213,7 @@ _aggregator_demo() {
 
 _aggregator_fetch() {
     repeating_flags=()
-    non_repeating_flags=(--all --force --json --verbose --wait --version -h --help)
+    non_repeating_flags=(--all --force --json --verbose -v --quiet -q --wait --version -h --help)
     repeating_options=()
     non_repeating_options=(--opml --store --claims --concurrency --per-host --contact --max-body-mib)
     __aggregator_offer_flags_options 0
@@ -517,7 +517,7 @@ _aggregator_items() {
 
 _aggregator_digest() {
     repeating_flags=()
-    non_repeating_flags=(--mark --mail --version -h --help)
+    non_repeating_flags=(--mark --mail --verbose -v --quiet -q --version -h --help)
     repeating_options=(--to)
     non_repeating_options=(--since --format --from --subject --send --store --claims --output)
     __aggregator_offer_flags_options 0
@@ -596,7 +596,7 @@ _aggregator_explain() {
 
 _aggregator_retag() {
     repeating_flags=()
-    non_repeating_flags=(--all --wait --version -h --help)
+    non_repeating_flags=(--all --wait --verbose -v --quiet -q --version -h --help)
     repeating_options=()
     non_repeating_options=(--store --claims)
     __aggregator_offer_flags_options 0
@@ -629,7 +629,7 @@ _aggregator_parse() {
 
 _aggregator_import() {
     repeating_flags=()
-    non_repeating_flags=(--wait --version -h --help)
+    non_repeating_flags=(--wait --verbose -v --quiet -q --version -h --help)
     repeating_options=()
     non_repeating_options=(--store --feed-url --batch --claims)
     __aggregator_offer_flags_options -1
@@ -653,7 +653,7 @@ _aggregator_import() {
 
 _aggregator_verify() {
     repeating_flags=()
-    non_repeating_flags=(--repair --wait --version -h --help)
+    non_repeating_flags=(--repair --wait --verbose -v --quiet -q --version -h --help)
     repeating_options=()
     non_repeating_options=(--store)
     __aggregator_offer_flags_options 0
@@ -668,7 +668,7 @@ _aggregator_verify() {
 
 _aggregator_prune() {
     repeating_flags=()
-    non_repeating_flags=(--all --wait --version -h --help)
+    non_repeating_flags=(--all --wait --verbose -v --quiet -q --version -h --help)
     repeating_options=()
     non_repeating_options=(--store --older-than)
     __aggregator_offer_flags_options 0

@@ -85,10 +85,12 @@ _aggregator_demo() {
     local -i ret=1
     local -ar arg_specs=(
         '--feeds[The folder of demo feeds (with demo.opml).]:dir:'
-        '--claims[The claims file.]:file:'
+        '--claims[The claims file, YAML or the bench'\''s JSON (default\: $AGGREGATOR_CLAIMS, else claims\: in aggregator.yaml, else Feeds/claims.yaml).]:file:'
         '--output[Where the demo store and digests go.]:dir:'
         '--port[The loopback port to serve the feeds on (0\: any free port).]:port:'
         '--clock[The demo'\''s clock\: when the fetch happens (RFC 3339); the digest is written an hour later.]:clock:'
+        '(--verbose -v)'{--verbose,-v}'[Say more on stderr\: one line per feed or file, timings, skipped steps.]'
+        '(--quiet -q)'{--quiet,-q}'[Say only what failed on stderr (no summaries, notices or warnings).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -102,11 +104,12 @@ _aggregator_fetch() {
     local -ar arg_specs=(
         '--opml[The subscription list (OPML) (default\: opml\: in aggregator.yaml, else Feeds/subscriptions.opml).]:file:'
         '--store[The store folder (default\: $AGGREGATOR_STORE, else store\: in aggregator.yaml, else ./Storage).]:dir:'
-        '--claims[Tag new and changed items with this claims file (missing or broken\: stored untagged).]:claims:'
+        '--claims[The claims file, YAML or the bench'\''s JSON (default\: $AGGREGATOR_CLAIMS, else claims\: in aggregator.yaml, else Feeds/claims.yaml).]:file:'
         '--all[Fetch every feed now, ignoring the schedule and back-off (retired feeds stay retired).]'
         '--force[Ignore the stored validators\: ask for full bodies (no If-None-Match / If-Modified-Since).]'
         '--json[Print a JSON run summary on stdout.]'
-        '--verbose[Print one line per feed on stderr, successes included.]'
+        '(--verbose -v)'{--verbose,-v}'[Say more on stderr\: one line per feed or file, timings, skipped steps.]'
+        '(--quiet -q)'{--quiet,-q}'[Say only what failed on stderr (no summaries, notices or warnings).]'
         '--wait[Wait for another run to release the store instead of exiting with status 3.]'
         '--concurrency[Transfers at once (default\: concurrency\: in aggregator.yaml, else 16).]:concurrency:'
         '--per-host[Transfers at once against one host (default\: per_host\: in aggregator.yaml, else 2).]:per-host:'
@@ -243,7 +246,7 @@ _aggregator_status() {
     local -ar arg_specs=(
         '--opml[The subscription list (OPML) (default\: opml\: in aggregator.yaml, else Feeds/subscriptions.opml).]:file:'
         '--store[The store folder (default\: $AGGREGATOR_STORE, else store\: in aggregator.yaml, else ./Storage).]:dir:'
-        '--claims[The claims file.]:file:'
+        '--claims[The claims file, YAML or the bench'\''s JSON (default\: $AGGREGATOR_CLAIMS, else claims\: in aggregator.yaml, else Feeds/claims.yaml).]:file:'
         '--json[Print the status as one JSON object.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -286,7 +289,7 @@ _aggregator_claims() {
 _aggregator_claims_check() {
     local -i ret=1
     local -ar arg_specs=(
-        '--claims[The claims file (YAML, or the bench'\''s JSON).]:claims:'
+        '--claims[The claims file, YAML or the bench'\''s JSON (default\: $AGGREGATOR_CLAIMS, else claims\: in aggregator.yaml, else Feeds/claims.yaml).]:file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -299,7 +302,7 @@ _aggregator_claims_list() {
     local -i ret=1
     local -ar arg_specs=(
         '--store[The store folder (default\: $AGGREGATOR_STORE, else store\: in aggregator.yaml, else ./Storage).]:dir:'
-        '--claims[The claims file.]:claims:'
+        '--claims[The claims file, YAML or the bench'\''s JSON (default\: $AGGREGATOR_CLAIMS, else claims\: in aggregator.yaml, else Feeds/claims.yaml).]:file:'
         '--until[Compute momentum as of this date (default\: now), e.g. 2025-08-20.]:until:'
         '--json[Print JSON instead of a table.]'
         '--version[Show the version.]'
@@ -314,7 +317,7 @@ _aggregator_claims_show() {
     local -i ret=1
     local -ar arg_specs=(
         '--store[The store folder (default\: $AGGREGATOR_STORE, else store\: in aggregator.yaml, else ./Storage).]:dir:'
-        '--claims[The claims file.]:claims:'
+        '--claims[The claims file, YAML or the bench'\''s JSON (default\: $AGGREGATOR_CLAIMS, else claims\: in aggregator.yaml, else Feeds/claims.yaml).]:file:'
         ':id:'
         '--days[How many days the timeline covers.]:days:'
         '--until[The timeline'\''s last day (default\: today), e.g. 2025-08-20.]:until:'
@@ -331,7 +334,7 @@ _aggregator_items() {
     local -i ret=1
     local -ar arg_specs=(
         '--store[The store folder (default\: $AGGREGATOR_STORE, else store\: in aggregator.yaml, else ./Storage).]:dir:'
-        '--claims[The claims file (for the claim ids).]:claims:'
+        '--claims[The claims file, YAML or the bench'\''s JSON (default\: $AGGREGATOR_CLAIMS, else claims\: in aggregator.yaml, else Feeds/claims.yaml).]:file:'
         '--claim[The claim id (see `aggregator claims list`).]:claim:'
         '--since[Only items newer than this\: a duration (7d, 24h, 90m) or a date (2025-08-15).]:since:'
         '--stance[Only links with this stance\: supports, disputes or mentions.]:stance:'
@@ -358,9 +361,11 @@ _aggregator_digest() {
         '--send[Mail the digest\: sendmail, smtp\://host\:port or smtps\://host\:port.]:send:'
         '--mark[Move the "last digest" mark to now without sending.]'
         '--store[The store folder (default\: $AGGREGATOR_STORE, else store\: in aggregator.yaml, else ./Storage).]:dir:'
-        '--claims[The claims file.]:claims:'
+        '--claims[The claims file, YAML or the bench'\''s JSON (default\: $AGGREGATOR_CLAIMS, else claims\: in aggregator.yaml, else Feeds/claims.yaml).]:file:'
         '--output[Write the digest to this file instead of stdout.]:file:'
         '--mail[Send the digest with the mail settings of aggregator.yaml (mail\: send, from, to, subject).]'
+        '(--verbose -v)'{--verbose,-v}'[Say more on stderr\: one line per feed or file, timings, skipped steps.]'
+        '(--quiet -q)'{--quiet,-q}'[Say only what failed on stderr (no summaries, notices or warnings).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -372,7 +377,7 @@ _aggregator_digest() {
 _aggregator_tag() {
     local -i ret=1
     local -ar arg_specs=(
-        '--claims[The claims file (YAML, or the bench'\''s JSON).]:claims:'
+        '--claims[The claims file, YAML or the bench'\''s JSON (default\: $AGGREGATOR_CLAIMS, else claims\: in aggregator.yaml, else Feeds/claims.yaml).]:file:'
         '--matching[Override the file'\''s matching mode\: exact (the bench'\''s claimq.py semantics) or stemmed.]:matching:'
         '--stats[Do all the work but print only '\''files=F items=N links=L seconds=S'\''.]'
         '*:files:'
@@ -387,7 +392,7 @@ _aggregator_tag() {
 _aggregator_explain() {
     local -i ret=1
     local -ar arg_specs=(
-        '--claims[The claims file.]:claims:'
+        '--claims[The claims file, YAML or the bench'\''s JSON (default\: $AGGREGATOR_CLAIMS, else claims\: in aggregator.yaml, else Feeds/claims.yaml).]:file:'
         '*--feed[A feed file holding the item (repeat for several).]:feed:'
         '--store[The store folder (default\: $AGGREGATOR_STORE, else store\: in aggregator.yaml, else ./Storage).]:dir:'
         ':item:'
@@ -404,9 +409,11 @@ _aggregator_retag() {
     local -i ret=1
     local -ar arg_specs=(
         '--store[The store folder (default\: $AGGREGATOR_STORE, else store\: in aggregator.yaml, else ./Storage).]:dir:'
-        '--claims[The claims file (YAML, or the bench'\''s JSON).]:claims:'
+        '--claims[The claims file, YAML or the bench'\''s JSON (default\: $AGGREGATOR_CLAIMS, else claims\: in aggregator.yaml, else Feeds/claims.yaml).]:file:'
         '--all[Re-tag every claim, changed or not.]'
         '--wait[Wait for another writer to finish instead of failing.]'
+        '(--verbose -v)'{--verbose,-v}'[Say more on stderr\: one line per feed or file, timings, skipped steps.]'
+        '(--quiet -q)'{--quiet,-q}'[Say only what failed on stderr (no summaries, notices or warnings).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -438,7 +445,9 @@ _aggregator_import() {
         '--feed-url[Store the documents'\'' items under this feed URL.]:feed-url:'
         '--batch[Commit after this many files.]:batch:'
         '--wait[Wait for another writer to finish instead of failing.]'
-        '--claims[Tag new and changed items with this claims file (missing or broken\: stored untagged).]:claims:'
+        '--claims[The claims file, YAML or the bench'\''s JSON (default\: $AGGREGATOR_CLAIMS, else claims\: in aggregator.yaml, else Feeds/claims.yaml).]:file:'
+        '(--verbose -v)'{--verbose,-v}'[Say more on stderr\: one line per feed or file, timings, skipped steps.]'
+        '(--quiet -q)'{--quiet,-q}'[Say only what failed on stderr (no summaries, notices or warnings).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -453,6 +462,8 @@ _aggregator_verify() {
         '--store[The store folder (default\: $AGGREGATOR_STORE, else store\: in aggregator.yaml, else ./Storage).]:dir:'
         '--repair[Move bad files to quarantine and rebuild what can be derived.]'
         '--wait[With --repair\: wait for another writer to finish instead of failing.]'
+        '(--verbose -v)'{--verbose,-v}'[Say more on stderr\: one line per feed or file, timings, skipped steps.]'
+        '(--quiet -q)'{--quiet,-q}'[Say only what failed on stderr (no summaries, notices or warnings).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -468,6 +479,8 @@ _aggregator_prune() {
         '--older-than[An age\: a number and a unit, d (days), w (weeks) or h (hours).]:older-than:'
         '--all[Also drop old items that are linked to a claim.]'
         '--wait[Wait for another writer to finish instead of failing.]'
+        '(--verbose -v)'{--verbose,-v}'[Say more on stderr\: one line per feed or file, timings, skipped steps.]'
+        '(--quiet -q)'{--quiet,-q}'[Say only what failed on stderr (no summaries, notices or warnings).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
