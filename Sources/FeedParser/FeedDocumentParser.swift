@@ -10,6 +10,11 @@ import Foundation
 /// for item in feed.items { print(item.title ?? "(untitled)") }
 /// ```
 public enum FeedDocumentParser {
+    /// Names how this parser reads documents. Stores remember a hash of each feed's last document salted with
+    /// it and skip an identical document without parsing it; change it whenever the same bytes would parse
+    /// differently, and every feed's next document is read again.
+    public static let behaviourVersion = "aggregator-parser-2026-11-25"
+
     /// Parses `bytes`. Returns the feed with whatever could be recovered (and `warnings` saying what was wrong);
     /// throws `FeedParseError` when the bytes hold no feed at all (empty, HTML page, other XML, too large).
     public static func parse(_ bytes: UnsafeRawBufferPointer, options: ParseOptions) throws(FeedParseError)

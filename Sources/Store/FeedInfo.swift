@@ -12,6 +12,8 @@ public struct FeedInfo: Sendable, Hashable, Codable {
     public var siteLink: String?
     public var identity: IdentityStrategy
     public var firstSeen: Date
+    /// The last document stored for the feed, when it was stored with its hash (nil in stores written before).
+    public var lastDocument: DocumentFingerprint?
 
     /// A feed description.
     public init(

@@ -72,8 +72,11 @@ public final class StoreWriter {
 
     /// Stores one parsed feed document's items for the feed at `feedURL`: new items are added, items whose
     /// content changed are updated in place (first-seen kept), unchanged items cost nothing.
-    /// Pending until `commit()`.
-    public func upsert(_ feed: ParsedFeed, feedURL: String, at now: Date = Date()) throws(StoreError) -> UpsertResult {
+    /// Pending until `commit()`. `documentHash` (`DocumentFingerprint.hash(of:salt:)` of the document's bytes) is
+    /// remembered with the feed, so that the same document can be skipped next time (`lastDocument(forFeedURL:)`).
+    public func upsert(
+        _ feed: ParsedFeed, feedURL: String, at now: Date = Date(), documentHash: String? = nil
+    ) throws(StoreError) -> UpsertResult {
         try checkUsable()
         let feedKeyText = FeedState.key(forURL: feedURL)
         guard let feedKey = ItemKeys.hexValue(feedKeyText) else {
@@ -125,6 +128,10 @@ public final class StoreWriter {
 
         var updated = info
         updated.identity = strategy
+        if let documentHash {
+            let distinct = entries.count { $0?.status != .duplicate }
+            updated.lastDocument = DocumentFingerprint(hash: documentHash, items: items.count, distinct: distinct)
+        }
         updated.title = feed.title ?? info.title
         updated.siteLink = feed.link ?? info.siteLink
         if manifest.feeds[feedKeyText]?.info != updated {
@@ -133,6 +140,11 @@ public final class StoreWriter {
             manifest.feeds[feedKeyText, default: FeedRecord()].info = info
         }
         return UpsertResult(feedKey: feedKeyText, identity: strategy, entries: entries.compactMap { $0 })
+    }
+
+    /// The last document stored for the feed at `feedURL` with its hash (see `upsert`), if any.
+    public func lastDocument(forFeedURL feedURL: String) -> DocumentFingerprint? {
+        manifest.feeds[FeedState.key(forURL: feedURL)]?.info?.lastDocument
     }
 
     // MARK: - Claim links

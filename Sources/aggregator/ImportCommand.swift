@@ -73,8 +73,12 @@ struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandComman
         var failed = false
         let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         do throws(StoreError) {
-            try await ImportParseJob.runInOrder(files.map { ImportParseJob(path: $0, base: base, feedURL: feedURL) }) {
-                job, outcome throws(StoreError) in
+            let jobs = files.map { path in
+                var job = ImportParseJob(path: path, base: base, feedURL: feedURL)
+                job.storedDocumentHash = writer.lastDocument(forFeedURL: job.feedURL)?.hash
+                return job
+            }
+            try await ImportParseJob.runInOrder(jobs) { job, outcome throws(StoreError) in
                 switch outcome {
                 case .failure(let failure):
                     failed = true
@@ -83,8 +87,21 @@ struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandComman
                         FeedRunResult(
                             feedKey: FeedState.key(forURL: job.feedURL), url: job.feedURL, status: "failed",
                             message: failure.description))
-                case .success(let feed):
-                    let result = try writer.upsert(feed, feedURL: job.feedURL)
+                case .success(.identical):
+                    // The feed's last stored document, byte for byte: every item is stored and unchanged.
+                    let stored = writer.lastDocument(forFeedURL: job.feedURL)
+                    let feedKey = FeedState.key(forURL: job.feedURL)
+                    logger.debug("\(job.path): the same document as last time, not parsed again")
+                    totals.files += 1
+                    totals.items += stored?.items ?? 0
+                    totals.unchanged += stored?.distinct ?? 0
+                    writer.recordFeedResult(
+                        FeedRunResult(feedKey: feedKey, url: job.feedURL, status: "imported", added: 0, changed: 0))
+                    uncommitted.append(
+                        "committed \(job.path): 0 new, 0 changed, \(stored?.distinct ?? 0) unchanged (feed \(feedKey), "
+                            + "the same document as last time)\n")
+                case .success(.parsed(let feed, let documentHash)):
+                    let result = try writer.upsert(feed, feedURL: job.feedURL, documentHash: documentHash)
                     logger.debug("\(job.path): \(feed.items.count) items, stored under \(job.feedURL)")
                     try tagging.tag(feed, result: result, writer: writer)
                     totals.files += 1
@@ -99,11 +116,11 @@ struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandComman
                     uncommitted.append(
                         "committed \(job.path): \(result.added) new, \(result.changed) changed, "
                             + "\(result.unchanged) unchanged (feed \(result.feedKey))\n")
-                    if uncommitted.count >= batch {
-                        try writer.commit()
-                        try? StandardStreams.writeOutput(Array(uncommitted.joined().utf8))
-                        uncommitted.removeAll()
-                    }
+                }
+                if uncommitted.count >= batch {
+                    try writer.commit()
+                    try? StandardStreams.writeOutput(Array(uncommitted.joined().utf8))
+                    uncommitted.removeAll()
                 }
             }
             try writer.finish()
@@ -126,9 +143,19 @@ struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandComman
 
 /// Reading and parsing one file for `aggregator import`, in parallel with the others.
 struct ImportParseJob: Sendable {
+    /// What reading a file gave.
+    enum Document: Sendable {
+        /// The feed, and the hash of the bytes it was parsed from.
+        case parsed(ParsedFeed, documentHash: String)
+        /// The same bytes as the feed's last stored document: not parsed.
+        case identical
+    }
+
     let path: String
     /// The feed URL the items are stored under.
     let feedURL: String
+    /// The hash of the last document stored for the feed, if the store has one.
+    var storedDocumentHash: String?
 
     init(path: String, base: URL, feedURL: String?) {
         self.path = path
@@ -138,18 +165,18 @@ struct ImportParseJob: Sendable {
     /// Parses the jobs on all cores and hands the results to `handle` in argument order.
     static func runInOrder(
         _ jobs: [ImportParseJob],
-        handle: (ImportParseJob, Result<ParsedFeed, FileParseFailure>) throws(StoreError) -> Void
+        handle: (ImportParseJob, Result<Document, FileParseFailure>) throws(StoreError) -> Void
     ) async throws(StoreError) {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
         var failure: StoreError?
-        await withTaskGroup(of: (Int, Result<ParsedFeed, FileParseFailure>).self) { group in
+        await withTaskGroup(of: (Int, Result<Document, FileParseFailure>).self) { group in
             var next = 0
-            var ready: [Int: Result<ParsedFeed, FileParseFailure>] = [:]
+            var ready: [Int: Result<Document, FileParseFailure>] = [:]
             var emitted = 0
             while next < jobs.count && next < width {
                 let index = next
                 let job = jobs[index]
-                group.addTask { (index, job.parse()) }
+                group.addTask { (index, job.read()) }
                 next += 1
             }
             while let (index, outcome) = await group.next() {
@@ -166,7 +193,7 @@ struct ImportParseJob: Sendable {
                 if failure == nil && next < jobs.count {
                     let index = next
                     let job = jobs[index]
-                    group.addTask { (index, job.parse()) }
+                    group.addTask { (index, job.read()) }
                     next += 1
                 }
             }
@@ -174,13 +201,18 @@ struct ImportParseJob: Sendable {
         if let failure { throw failure }
     }
 
-    func parse() -> Result<ParsedFeed, FileParseFailure> {
+    /// Reads the file, and parses it unless it is the feed's last stored document.
+    func read() -> Result<Document, FileParseFailure> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(FileParseFailure(description: "cannot read the file — check the path and permissions"))
         }
+        let documentHash = data.withUnsafeBytes {
+            DocumentFingerprint.hash(of: $0, salt: FeedDocumentParser.behaviourVersion)
+        }
+        if documentHash == storedDocumentHash { return .success(.identical) }
         do {
             let options = ParseOptions(documentURL: feedURL.hasPrefix("file:") ? nil : feedURL)
-            return .success(try FeedDocumentParser.parse(data, options: options))
+            return .success(.parsed(try FeedDocumentParser.parse(data, options: options), documentHash: documentHash))
         } catch {
             return .failure(FileParseFailure(description: error.description))
         }
