@@ -905,15 +905,40 @@ static size_t axml_encode_utf8(long value, unsigned char *out) {
     return 4;
 }
 
-/// Elements whose content libxml2 does not parse as ordinary markup, or that this path would treat differently.
-static int axml_needs_full_parser(const char *name) {
-    static const char *const names[] = {"script", "style", "template", "textarea", "title", "xmp", "plaintext",
-                                        "iframe", "noscript", "noembed", "noframes", "head", "html", "body",
-                                        "frameset", "math", "svg", NULL};
-    for (const char *const *candidate = names; *candidate != NULL; candidate++) {
-        if (strcmp(name, *candidate) == 0) return 1;
+/// Whether `name` is one of the NULL-terminated `names`.
+static int axml_name_in(const char *name, const char *const *names) {
+    for (; *names != NULL; names++) {
+        if (strcmp(name, *names) == 0) return 1;
     }
     return 0;
+}
+
+/// Elements whose content libxml2 does not parse as ordinary markup, or that this path would treat differently.
+/// (A switch on the first letter: this runs for every tag of every fragment.)
+static int axml_needs_full_parser(const char *name) {
+    static const char *const b[] = {"body", NULL};
+    static const char *const f[] = {"frameset", NULL};
+    static const char *const h[] = {"head", "html", NULL};
+    static const char *const i[] = {"iframe", NULL};
+    static const char *const m[] = {"math", NULL};
+    static const char *const n[] = {"noscript", "noembed", "noframes", NULL};
+    static const char *const p[] = {"plaintext", NULL};
+    static const char *const s[] = {"script", "style", "svg", NULL};
+    static const char *const t[] = {"template", "textarea", "title", NULL};
+    static const char *const x[] = {"xmp", NULL};
+    switch (name[0]) {
+    case 'b': return axml_name_in(name, b);
+    case 'f': return axml_name_in(name, f);
+    case 'h': return axml_name_in(name, h);
+    case 'i': return axml_name_in(name, i);
+    case 'm': return axml_name_in(name, m);
+    case 'n': return axml_name_in(name, n);
+    case 'p': return axml_name_in(name, p);
+    case 's': return axml_name_in(name, s);
+    case 't': return axml_name_in(name, t);
+    case 'x': return axml_name_in(name, x);
+    default: return 0;
+    }
 }
 
 static int axml_is_ascii_letter(unsigned char c) {
@@ -926,12 +951,29 @@ static int axml_is_ascii_alphanumeric(unsigned char c) {
 
 /// Elements libxml2's HTML parser treats as empty (never pushed on its stack of open elements).
 static int axml_is_void_element(const char *name) {
-    static const char *const names[] = {"br", "img", "hr", "input", "meta", "link", "area", "base", "basefont",
-                                        "col", "frame", "isindex", "param", "embed", NULL};
-    for (const char *const *candidate = names; *candidate != NULL; candidate++) {
-        if (strcmp(name, *candidate) == 0) return 1;
+    static const char *const a[] = {"area", NULL};
+    static const char *const b[] = {"br", "base", "basefont", NULL};
+    static const char *const c[] = {"col", NULL};
+    static const char *const e[] = {"embed", NULL};
+    static const char *const f[] = {"frame", NULL};
+    static const char *const h[] = {"hr", NULL};
+    static const char *const i[] = {"img", "input", "isindex", NULL};
+    static const char *const l[] = {"link", NULL};
+    static const char *const m[] = {"meta", NULL};
+    static const char *const p[] = {"param", NULL};
+    switch (name[0]) {
+    case 'a': return axml_name_in(name, a);
+    case 'b': return axml_name_in(name, b);
+    case 'c': return axml_name_in(name, c);
+    case 'e': return axml_name_in(name, e);
+    case 'f': return axml_name_in(name, f);
+    case 'h': return axml_name_in(name, h);
+    case 'i': return axml_name_in(name, i);
+    case 'l': return axml_name_in(name, l);
+    case 'm': return axml_name_in(name, m);
+    case 'p': return axml_name_in(name, p);
+    default: return 0;
     }
-    return 0;
 }
 
 enum { AXML_FAST_STACK_DEPTH = 64, AXML_FAST_NAME_LENGTH = 16 };

@@ -117,7 +117,8 @@ enum SAXBytes {
 /// The only Swift type that talks to CXMLShim's streaming parser: feeds it bytes and forwards its events.
 ///
 /// The parser keeps an unretained pointer to the driver; every call into C happens inside
-/// `withExtendedLifetime(self)`, so the driver outlives each callback. The driver keeps its delegate alive.
+/// `withExtendedLifetime(self)`, so the driver outlives each callback, and the callbacks borrow it (and its
+/// delegate, which the driver keeps alive) without retaining: thousands of callbacks per document.
 ///
 /// Any XML vocabulary can be read through it (RSS/Atom in `XMLFeedParser`; OPML the same way):
 ///
@@ -149,21 +150,25 @@ final class SAXDriver {
         var callbacks = axml_callbacks()
         callbacks.start_element = { context, localName, prefix, uri, count, attributes in
             guard let context, let localName else { return }
-            let driver = Unmanaged<SAXDriver>.fromOpaque(context).takeUnretainedValue()
-            driver.delegate.saxDriver(
-                driver, didStart: SAXName(localName: localName, prefix: prefix, namespaceURI: uri),
-                attributes: count > 0 ? SAXAttributes(count: Int(count), storage: attributes) : .empty)
+            Unmanaged<SAXDriver>.fromOpaque(context)._withUnsafeGuaranteedRef { driver in
+                driver.delegate.saxDriver(
+                    driver, didStart: SAXName(localName: localName, prefix: prefix, namespaceURI: uri),
+                    attributes: count > 0 ? SAXAttributes(count: Int(count), storage: attributes) : .empty)
+            }
         }
         callbacks.end_element = { context, localName, prefix, uri in
             guard let context, let localName else { return }
-            let driver = Unmanaged<SAXDriver>.fromOpaque(context).takeUnretainedValue()
-            driver.delegate.saxDriver(
-                driver, didEnd: SAXName(localName: localName, prefix: prefix, namespaceURI: uri))
+            Unmanaged<SAXDriver>.fromOpaque(context)._withUnsafeGuaranteedRef { driver in
+                driver.delegate.saxDriver(
+                    driver, didEnd: SAXName(localName: localName, prefix: prefix, namespaceURI: uri))
+            }
         }
         callbacks.characters = { context, bytes, length in
             guard let context, let bytes, length > 0 else { return }
-            let driver = Unmanaged<SAXDriver>.fromOpaque(context).takeUnretainedValue()
-            driver.delegate.saxDriver(driver, foundCharacters: UnsafeBufferPointer(start: bytes, count: Int(length)))
+            Unmanaged<SAXDriver>.fromOpaque(context)._withUnsafeGuaranteedRef { driver in
+                driver.delegate.saxDriver(
+                    driver, foundCharacters: UnsafeBufferPointer(start: bytes, count: Int(length)))
+            }
         }
         callbacks.problem = { context, level, line, _, message in
             guard let context else { return }

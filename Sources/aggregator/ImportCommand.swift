@@ -14,7 +14,8 @@ struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandComman
             Each file is one feed document (RSS, Atom, RDF or JSON Feed). Its items are added to the feed \
             given by --feed-url, or else to a feed named after the file's absolute path. Items already stored \
             are matched by their identity (GUID, else link…) and only new or changed items are written, so \
-            importing the same files twice adds nothing. New and changed items are tagged with the claims of \
+            importing the same files twice adds nothing; a file whose bytes are those of the last document \
+            stored for its feed is not even parsed again. New and changed items are tagged with the claims of \
             --claims; when that file is missing or broken they are stored untagged (stderr says why once) and \
             `aggregator retag` tags them later.
 
@@ -37,7 +38,7 @@ struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandComman
     @Option(name: .customLong("feed-url"), help: "Store the documents' items under this feed URL.")
     var feedURL: String?
 
-    @Option(help: "Commit after this many files.")
+    @Option(help: "Commit after this many documents stored.")
     var batch = 100
 
     @Flag(help: "Wait for another writer to finish instead of failing.")
@@ -70,6 +71,7 @@ struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandComman
         let tagging = StoreTagging(claims: claims, writer: writer, logger: logger)
         var totals = (files: 0, items: 0, added: 0, changed: 0, unchanged: 0)
         var uncommitted: [String] = []
+        var storedSinceCommit = 0
         var failed = false
         let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         do throws(StoreError) {
@@ -102,6 +104,7 @@ struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandComman
                             + "the same document as last time)\n")
                 case .success(.parsed(let feed, let documentHash)):
                     let result = try writer.upsert(feed, feedURL: job.feedURL, documentHash: documentHash)
+                    storedSinceCommit += 1
                     logger.debug("\(job.path): \(feed.items.count) items, stored under \(job.feedURL)")
                     try tagging.tag(feed, result: result, writer: writer)
                     totals.files += 1
@@ -117,10 +120,13 @@ struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandComman
                         "committed \(job.path): \(result.added) new, \(result.changed) changed, "
                             + "\(result.unchanged) unchanged (feed \(result.feedKey))\n")
                 }
-                if uncommitted.count >= batch {
+                // Commit by documents stored, not files read: an identical document writes nothing, and every
+                // commit rewrites the manifest, so a re-import commits once, at the end.
+                if storedSinceCommit >= batch {
                     try writer.commit()
                     try? StandardStreams.writeOutput(Array(uncommitted.joined().utf8))
                     uncommitted.removeAll()
+                    storedSinceCommit = 0
                 }
             }
             try writer.finish()
