@@ -204,6 +204,8 @@ extension DigestReportBuilder {
             slotItem = Array(repeating: -1, count: slots.count)
             let start = period.start
             let end = period.end
+            // Items of one feed tend to come together: remember the last feed looked up.
+            var lastFeed: (key: String, index: Int)?
             for index in input.items.indices {
                 var needsFeed = false
                 if let slot = slots.slot(of: input.items[index].id), slotItem[slot] < 0 {
@@ -215,7 +217,14 @@ extension DigestReportBuilder {
                     newItems.append(index)
                     needsFeed = true
                 }
-                if needsFeed { itemFeed[index] = feedIndex[input.items[index].feedKey] ?? -1 }
+                guard needsFeed else { continue }
+                let key = input.items[index].feedKey
+                if let lastFeed, lastFeed.key == key {
+                    itemFeed[index] = lastFeed.index
+                } else {
+                    itemFeed[index] = feedIndex[key] ?? -1
+                    lastFeed = (key, itemFeed[index])
+                }
             }
         }
 
@@ -285,7 +294,7 @@ extension DigestReportBuilder {
         func evidence(item index: Int, link: ClaimLink?) -> DigestReport.Evidence {
             let item = input.items[index].item
             return .init(
-                itemID: input.items[index].id, title: item.title ?? item.link ?? item.id,
+                itemID: input.items[index].id, title: DigestReport.Evidence.title(of: item),
                 snippet: link?.snippet ?? "", stance: link?.stance, feedTitle: feedTitle(itemFeed[index]),
                 time: displayTime(index), link: item.link)
         }
@@ -297,14 +306,15 @@ extension DigestReportBuilder {
         /// When an item counts in the activity series: its publication time, but never after it was first seen
         /// (a future-dated post) — so a new feed's backlog spreads over the days it was written, not one spike.
         func activityTime(_ index: Int) -> Date {
-            let record = input.items[index]
-            guard let published = record.item.published ?? record.item.updated else { return record.firstSeen }
-            return min(published, record.firstSeen)
+            let firstSeen = input.items[index].firstSeen
+            guard let published = input.items[index].item.published ?? input.items[index].item.updated else {
+                return firstSeen
+            }
+            return min(published, firstSeen)
         }
 
         func displayTime(_ index: Int) -> Date {
-            let record = input.items[index]
-            return record.item.published ?? record.item.updated ?? record.firstSeen
+            input.items[index].item.published ?? input.items[index].item.updated ?? input.items[index].firstSeen
         }
     }
 }

@@ -108,8 +108,7 @@ struct DigestCommand: ParsableCommand {
             let generatedAt = try resolvedNow()
             let period = try DigestSince(parsing: since).period(now: generatedAt, lastMark: source.lastMark())
             let claimsFile = try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims))
-            let input = try source.loadInput(claims: claimsFile.claims, period: period)
-            let report = DigestReportBuilder().build(input, period: period, generatedAt: generatedAt)
+            let report = try source.report(claims: claimsFile.claims, period: period, generatedAt: generatedAt)
             if let transport {
                 try deliver(report, via: transport)
                 try source.setMark(period.end)

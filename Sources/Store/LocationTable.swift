@@ -1,0 +1,98 @@
+/// A map from store keys (feed key, item key, claim hash; all three are hashes already) to what a scan found
+/// for them, for `claimScan`. It remembers the order in which values were last set: scanning in commit order
+/// and setting each later version appends it, so `found` is in commit order without a sort. Open addressing
+/// with slots picked by a multiply: no `Hasher`, no allocation per entry, one cache line per probe.
+struct LocationTable {
+    /// What a scan keeps of an entry, so that nothing needs to be read from the index again.
+    struct Found {
+        var feed: UInt64
+        var item: UInt64
+        var claim: UInt64
+        var location: EntryLocation
+        /// Two fields of the entry, chosen by the scan.
+        var first: UInt64
+        var second: UInt64
+    }
+
+    private struct Slot {
+        var feed: UInt64 = 0
+        var item: UInt64 = 0
+        var claim: UInt64 = 0
+        /// Index into `order`; `empty` for a free slot, `removed` for a key whose value was removed.
+        var value = LocationTable.empty
+    }
+
+    private var slots: [Slot]
+    private var used = 0
+    private var shift: Int
+    /// In the order values were set; `location.segment == -1` once replaced or removed.
+    private var order: [Found] = []
+
+    private static let empty = -1
+    private static let removed = -2
+
+    init(capacity: Int = 1024) {
+        var bits = 10
+        while 1 << bits < capacity * 2 { bits += 1 }
+        slots = [Slot](repeating: Slot(), count: 1 << bits)
+        shift = 64 - bits
+    }
+
+    /// Sets what was found for a key (a later version: the key moves to the end of the order).
+    mutating func set(_ found: Found) {
+        let slot = find(found.feed, found.item, found.claim)
+        let value = slots[slot].value
+        if value >= 0 {
+            order[value].location.segment = -1
+        } else if value == Self.empty {
+            slots[slot] = Slot(feed: found.feed, item: found.item, claim: found.claim, value: 0)
+            used += 1
+        }
+        slots[slot].value = order.count
+        order.append(found)
+        if used * 2 > slots.count { grow() }
+    }
+
+    mutating func remove(_ feed: UInt64, _ item: UInt64, _ claim: UInt64 = 0) {
+        let slot = find(feed, item, claim)
+        let value = slots[slot].value
+        guard value >= 0 else { return }
+        order[value].location.segment = -1
+        slots[slot].value = Self.removed
+    }
+
+    func contains(_ feed: UInt64, _ item: UInt64, _ claim: UInt64 = 0) -> Bool {
+        slots[find(feed, item, claim)].value >= 0
+    }
+
+    /// What was found for the keys that have a value, in the order the values were last set.
+    var found: [Found] {
+        order.filter { $0.location.segment >= 0 }
+    }
+
+    /// The key's slot, or the free slot where it would go.
+    private func find(_ feed: UInt64, _ item: UInt64, _ claim: UInt64) -> Int {
+        let mixed = (item ^ (feed &* 0x9E37_79B9_7F4A_7C15) ^ (claim &* 0xC2B2_AE3D_27D4_EB4F)) &* 0xFF51_AFD7_ED55_8CCD
+        var slot = Int(truncatingIfNeeded: mixed >> UInt64(shift))
+        let mask = slots.count - 1
+        while true {
+            let candidate = slots[slot]
+            if candidate.value == Self.empty
+                || (candidate.item == item && candidate.feed == feed && candidate.claim == claim)
+            {
+                return slot
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        let bits = 64 - shift + 1
+        slots = [Slot](repeating: Slot(), count: 1 << bits)
+        shift = 64 - bits
+        for slot in old where slot.value != Self.empty {
+            slots[find(slot.feed, slot.item, slot.claim)] = slot
+        }
+    }
+}
