@@ -12,4 +12,6 @@ public struct LinkHeader: Sendable, Hashable {
     public var confidence: Double
     /// Where the link record is in the snapshot that made the header.
     let location: EntryLocation
+    /// The item's keys (nil when `itemID` is no store id).
+    let key: GlobalKey?
 }

@@ -12,14 +12,17 @@ struct LocationTable {
         /// Two fields of the entry, chosen by the scan.
         var first: UInt64
         var second: UInt64
+        /// The key's mark (`mark(_:_:_:_:)`) when the value was set; 0 for none.
+        var mark: UInt32 = 0
     }
 
     private struct Slot {
         var feed: UInt64 = 0
         var item: UInt64 = 0
         var claim: UInt64 = 0
-        /// Index into `order`; `empty` for a free slot, `removed` for a key whose value was removed.
+        /// Index into `order`; `empty` for a free slot, `removed` for a key without a value.
         var value = LocationTable.empty
+        var mark: UInt32 = 0
     }
 
     private var slots: [Slot]
@@ -28,12 +31,13 @@ struct LocationTable {
     /// In the order values were set; `location.segment == -1` once replaced or removed.
     private var order: [Found] = []
 
-    private static let empty = -1
-    private static let removed = -2
+    private static let empty: Int32 = -1
+    private static let removed: Int32 = -2
 
+    /// A table for about `capacity` keys before it grows (at 70 % load: probes stay within a cache line or two).
     init(capacity: Int = 1024) {
         var bits = 10
-        while 1 << bits < capacity * 2 { bits += 1 }
+        while (1 << bits) * 7 < capacity * 10 { bits += 1 }
         slots = [Slot](repeating: Slot(), count: 1 << bits)
         shift = 64 - bits
     }
@@ -43,21 +47,40 @@ struct LocationTable {
         let slot = find(found.feed, found.item, found.claim)
         let value = slots[slot].value
         if value >= 0 {
-            order[value].location.segment = -1
+            order[Int(value)].location.segment = -1
         } else if value == Self.empty {
             slots[slot] = Slot(feed: found.feed, item: found.item, claim: found.claim, value: 0)
             used += 1
         }
-        slots[slot].value = order.count
-        order.append(found)
-        if used * 2 > slots.count { grow() }
+        slots[slot].value = Int32(truncatingIfNeeded: order.count)
+        var marked = found
+        marked.mark = slots[slot].mark
+        order.append(marked)
+        if used * 10 > slots.count * 7 { grow() }
+    }
+
+    /// Marks a key (with no value yet, if it has none) with `mark` (not 0), unless it is marked already.
+    mutating func mark(_ feed: UInt64, _ item: UInt64, _ claim: UInt64 = 0, _ mark: UInt32) {
+        let slot = find(feed, item, claim)
+        if slots[slot].value == Self.empty {
+            slots[slot] = Slot(feed: feed, item: item, claim: claim, value: Self.removed, mark: mark)
+            used += 1
+            if used * 10 > slots.count * 7 { grow() }
+        } else if slots[slot].mark == 0 {
+            slots[slot].mark = mark
+        }
+    }
+
+    /// The key's mark, 0 when it has none.
+    func mark(_ feed: UInt64, _ item: UInt64, _ claim: UInt64 = 0) -> UInt32 {
+        slots[find(feed, item, claim)].mark
     }
 
     mutating func remove(_ feed: UInt64, _ item: UInt64, _ claim: UInt64 = 0) {
         let slot = find(feed, item, claim)
         let value = slots[slot].value
         guard value >= 0 else { return }
-        order[value].location.segment = -1
+        order[Int(value)].location.segment = -1
         slots[slot].value = Self.removed
     }
 

@@ -62,7 +62,7 @@ extension StoreSnapshot {
     private func currentLinks(to claimIDs: Set<String>) throws(StoreError) -> [LinkHeader] {
         guard !claimIDs.isEmpty else { return [] }
         let claims = ClaimHashes(claimIDs)
-        var live = LocationTable(capacity: 1 << 16)
+        var live = LocationTable(capacity: 1 << 17)
         let link = IndexEntry.Kind.link.rawValue
         let unlink = IndexEntry.Kind.unlink.rawValue
         for (segmentNumber, segment) in index.segments.enumerated() {
@@ -104,7 +104,8 @@ extension StoreSnapshot {
                 found.append(
                     LinkHeader(
                         itemID: ItemKeys.itemID(feed: entry.feedKey, key: entry.itemKey), claimID: claimID,
-                        stance: stance, confidence: entry.linkConfidence, location: link.location))
+                        stance: stance, confidence: entry.linkConfidence, location: link.location,
+                        key: GlobalKey(feed: link.feed, item: link.item)))
             } else {
                 unknown.append((found.count, link.location))
                 found.append(nil)
@@ -115,7 +116,8 @@ extension StoreSnapshot {
             guard case .link(_, _, let link?) = record, claimIDs.contains(link.claimID) else { continue }
             found[slot.number] = LinkHeader(
                 itemID: link.itemID, claimID: link.claimID, stance: link.stance, confidence: link.confidence,
-                location: slot.location)
+                location: slot.location, key: ItemKeys.split(link.itemID).map { GlobalKey(feed: $0.feed, item: $0.key) }
+            )
         }
         let headers = found.compactMap { $0 }
         return headers
@@ -126,17 +128,17 @@ extension StoreSnapshot {
     private func headers(firstSeenSince since: Int64, linkedBy links: [LinkHeader]) -> (
         new: [ItemHeader], linked: [ItemHeader]
     ) {
-        var linked = LocationTable(capacity: links.count)
+        // Linked items are marked (with their first link's number + 1) in the table that collects the items, so
+        // that the items pass looks up one slot per candidate, and an item's id is its first link's string.
+        var latest = LocationTable(capacity: max(1 << 16, links.count + links.count / 2))
         var linkedBits = KeyBitmap()
-        for link in links {
-            guard let (feed, key) = ItemKeys.split(link.itemID) else { continue }
-            linked.set(
-                LocationTable.Found(feed: feed, item: key, claim: 0, location: link.location, first: 0, second: 0))
-            linkedBits.insert(key)
+        for (number, link) in links.enumerated() {
+            guard let key = link.key else { continue }
+            latest.mark(key.feed, key.item, 0, UInt32(truncatingIfNeeded: number + 1))
+            linkedBits.insert(key.item)
         }
         // Item keys are hashes: a bitmap of their low bits rejects almost every other entry without a lookup.
         var recordedBits = KeyBitmap()
-        var latest = LocationTable(capacity: 1 << 17)
         let item = IndexEntry.Kind.item.rawValue
         for (segmentNumber, segment) in index.segments.enumerated() {
             segment.entries.withRawEntries { raw in
@@ -147,7 +149,7 @@ extension StoreSnapshot {
                     let itemKey = Self.word(raw, base + 24)
                     var wanted = Int64(bitPattern: Self.word(raw, base + 48)) >= since
                     if !wanted, linkedBits.contains(itemKey) {
-                        wanted = linked.contains(Self.word(raw, base + 16), itemKey)
+                        wanted = latest.mark(Self.word(raw, base + 16), itemKey) != 0
                     }
                     if wanted {
                         // Kept: first seen and published.
@@ -182,8 +184,9 @@ extension StoreSnapshot {
                 feedKeys[feed] = feedKey
             }
             lastFeed = (feed, feedKey)
+            let id = item.mark > 0 ? links[Int(item.mark) - 1].itemID : ItemKeys.itemID(feed: feed, key: item.item)
             let header = ItemHeader(
-                id: ItemKeys.itemID(feed: feed, key: item.item), feedKey: feedKey,
+                id: id, feedKey: feedKey,
                 firstSeen: Date(timeIntervalSince1970: Double(firstSeen)),
                 published: published == IndexEntry.noDate ? nil : Date(timeIntervalSince1970: Double(published)),
                 location: item.location)
