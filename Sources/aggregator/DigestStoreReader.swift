@@ -51,12 +51,15 @@ struct DigestStoreReader {
         let shownItems = Set(shown.map(\.itemID))
         let shownLinks = Set(
             shown.compactMap { entry in entry.claimID.map { LinkID(claimID: $0, itemID: entry.itemID) } })
-        let itemHeaders = (scan.newItems + scan.linkedItems).filter {
-            shownItems.contains($0.id) && bodies[$0.id] == nil
+        var itemHeaders: [ItemHeader] = []
+        for headers in [scan.newItems, scan.linkedItems] {
+            itemHeaders += headers.lazy.filter { shownItems.contains($0.id) && bodies[$0.id] == nil }
         }
         for stored in try snapshot.items(itemHeaders) { bodies[stored.id] = stored.item }
         var snippets: [LinkID: String] = [:]
-        let linkHeaders = scan.links.filter { shownLinks.contains(LinkID(claimID: $0.claimID, itemID: $0.itemID)) }
+        let linkHeaders = scan.links.filter {
+            shownItems.contains($0.itemID) && shownLinks.contains(LinkID(claimID: $0.claimID, itemID: $0.itemID))
+        }
         for link in try snapshot.links(linkHeaders) {
             snippets[LinkID(claimID: link.claimID, itemID: link.itemID)] = link.snippet
         }
