@@ -106,9 +106,12 @@ struct DigestCommand: ParsableCommand {
         let source = DigestStoreSource(root: store.path)
         do {
             let generatedAt = try resolvedNow()
-            let period = try DigestSince(parsing: since).period(now: generatedAt, lastMark: source.lastMark())
+            let snapshot = try source.open()
+            let period = try DigestSince(parsing: since).period(
+                now: generatedAt, lastMark: source.lastMark(in: snapshot))
             let claimsFile = try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims))
-            let report = try source.report(claims: claimsFile.claims, period: period, generatedAt: generatedAt)
+            let report = try source.report(
+                from: snapshot, claims: claimsFile.claims, period: period, generatedAt: generatedAt)
             if let transport {
                 try deliver(report, via: transport)
                 try source.setMark(period.end)

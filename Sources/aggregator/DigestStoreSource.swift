@@ -11,9 +11,15 @@ struct DigestStoreSource {
 
     var root: String
 
-    /// The end of the last sent or marked digest, or nil when there is none. Throws when `root` is no store.
-    func lastMark() throws -> Date? {
-        guard let value = try StoreSnapshot.open(at: root).mark(Self.markName) else { return nil }
+    /// The store as of its last commit; throws when `root` is no store. One snapshot serves both the mark and
+    /// the report, so that they agree and the index is mapped once.
+    func open() throws -> StoreSnapshot {
+        try StoreSnapshot.open(at: root)
+    }
+
+    /// The end of the last sent or marked digest, or nil when there is none.
+    func lastMark(in snapshot: StoreSnapshot) throws -> Date? {
+        guard let value = snapshot.mark(Self.markName) else { return nil }
         guard case .date(let date) = try? DigestSince(parsing: value) else {
             throw DigestCommandError(
                 "\(root): the mark \(Self.markName) holds \"\(value)\", not a date — run digest once with --since 24h "
@@ -22,10 +28,11 @@ struct DigestStoreSource {
         return date
     }
 
-    /// The digest for `period`, read from the store's last commit (see `DigestStoreReader`).
-    func report(claims: [Claim], period: DateInterval, generatedAt: Date) throws -> DigestReport {
-        try DigestStoreReader(snapshot: StoreSnapshot.open(at: root)).report(
-            claims: claims, period: period, generatedAt: generatedAt)
+    /// The digest for `period` (see `DigestStoreReader`).
+    func report(from snapshot: StoreSnapshot, claims: [Claim], period: DateInterval, generatedAt: Date) throws
+        -> DigestReport
+    {
+        try DigestStoreReader(snapshot: snapshot).report(claims: claims, period: period, generatedAt: generatedAt)
     }
 
     /// Moves the mark to `date` in one store commit (waits for a running fetch to finish).
