@@ -161,9 +161,8 @@ extension DigestReportBuilder {
         let input: DigestInput
         let period: DateInterval
         let activityDays: Int
-        /// Distinct item ids that links refer to → slot; `slotItem[slot]` is the item's index (-1: unknown).
-        var slots = ItemIDTable(capacity: 0)
-        var slotItem: [Int] = []
+        /// Per link: the index of its item (the first with its id; -1: unknown).
+        var linkItem: [Int] = []
         /// Per item: index into `input.feeds` (-1: unknown feed) and how many links it has.
         var itemFeed: [Int]
         var linkCount: [Int]
@@ -195,23 +194,31 @@ extension DigestReportBuilder {
             Int((seconds / 86_400).rounded(.down))
         }
 
-        /// Pass 1 over links (ids they need) and pass over items (resolve those ids, find new items).
+        /// Pass 1 over links (ids they need) and pass over items (resolve those ids, find new items); or, when
+        /// the input says which item each link is, one pass over items.
         mutating func resolveItems() {
-            slots = ItemIDTable(capacity: input.links.count)
-            for link in input.links {
-                slots.insert(link.itemID)
+            var linked = [Bool](repeating: false, count: input.items.count)
+            if let given = input.linkItems, given.count == input.links.count {
+                linkItem = given.map { $0 >= 0 && $0 < input.items.count ? $0 : -1 }
+                for index in linkItem where index >= 0 { linked[index] = true }
+            } else {
+                var slots = ItemIDTable(capacity: input.links.count)
+                let linkSlot = input.links.map { slots.insert($0.itemID) }
+                var slotItem = Array(repeating: -1, count: slots.count)
+                for index in input.items.indices {
+                    if let slot = slots.slot(of: input.items[index].id), slotItem[slot] < 0 {
+                        slotItem[slot] = index
+                        linked[index] = true
+                    }
+                }
+                linkItem = linkSlot.map { slotItem[$0] }
             }
-            slotItem = Array(repeating: -1, count: slots.count)
             let start = period.start
             let end = period.end
             // Items of one feed tend to come together: remember the last feed looked up.
             var lastFeed: (key: String, index: Int)?
             for index in input.items.indices {
-                var needsFeed = false
-                if let slot = slots.slot(of: input.items[index].id), slotItem[slot] < 0 {
-                    slotItem[slot] = index
-                    needsFeed = true
-                }
+                var needsFeed = linked[index]
                 let seen = input.items[index].firstSeen
                 if seen >= start && seen < end {
                     newItems.append(index)
@@ -233,8 +240,8 @@ extension DigestReportBuilder {
             let start = period.start
             let end = period.end
             for (linkIndex, link) in input.links.enumerated() {
-                guard let claim = claimIndex[link.claimID], let slot = slots.slot(of: link.itemID) else { continue }
-                let itemIndex = slotItem[slot]
+                guard let claim = claimIndex[link.claimID] else { continue }
+                let itemIndex = linkItem[linkIndex]
                 guard itemIndex >= 0 else { continue }
                 let seen = input.items[itemIndex].firstSeen
                 guard seen < end else { continue }
@@ -285,10 +292,10 @@ extension DigestReportBuilder {
         }
 
         private func evidence(link linkIndex: Int, shown: inout Set<Int>) -> DigestReport.Evidence? {
-            let link = input.links[linkIndex]
-            guard let slot = slots.slot(of: link.itemID), slotItem[slot] >= 0 else { return nil }
-            shown.insert(slotItem[slot])
-            return evidence(item: slotItem[slot], link: link)
+            let itemIndex = linkItem[linkIndex]
+            guard itemIndex >= 0 else { return nil }
+            shown.insert(itemIndex)
+            return evidence(item: itemIndex, link: input.links[linkIndex])
         }
 
         func evidence(item index: Int, link: ClaimLink?) -> DigestReport.Evidence {

@@ -8,4 +8,6 @@ public struct ClaimScan: Sendable {
     public var links: [LinkHeader]
     /// The items the links point to that are not in `newItems` (latest versions).
     public var linkedItems: [ItemHeader]
+    /// For each of `links`, the index of its item in `newItems + linkedItems` (-1: not stored).
+    public var linkItems: [Int]
 }

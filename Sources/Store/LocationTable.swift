@@ -93,6 +93,20 @@ struct LocationTable {
         order.filter { $0.location.segment >= 0 }
     }
 
+    /// For each element of `found`, its index in the order of all values set (see `orderIndex`).
+    var foundOrderIndices: [Int] {
+        order.indices.filter { order[$0].location.segment >= 0 }
+    }
+
+    /// How many values were ever set.
+    var orderCount: Int { order.count }
+
+    /// The index of the key's value in the order of all values set, or nil when it has none.
+    func orderIndex(_ feed: UInt64, _ item: UInt64, _ claim: UInt64 = 0) -> Int? {
+        let value = slots[find(feed, item, claim)].value
+        return value >= 0 ? Int(value) : nil
+    }
+
     /// The key's slot, or the free slot where it would go.
     private func find(_ feed: UInt64, _ item: UInt64, _ claim: UInt64) -> Int {
         let mixed = (item ^ (feed &* 0x9E37_79B9_7F4A_7C15) ^ (claim &* 0xC2B2_AE3D_27D4_EB4F)) &* 0xFF51_AFD7_ED55_8CCD

@@ -13,8 +13,8 @@ extension StoreSnapshot {
     /// of `claimIDs` share one, their links are read from their records.
     public func claimScan(claims claimIDs: Set<String>, firstSeenSince date: Date) throws(StoreError) -> ClaimScan {
         let links = try currentLinks(to: claimIDs)
-        let (newItems, linkedItems) = headers(firstSeenSince: ItemKeys.seconds(date), linkedBy: links)
-        return ClaimScan(newItems: newItems, links: links, linkedItems: linkedItems)
+        let (newItems, linkedItems, linkItems) = headers(firstSeenSince: ItemKeys.seconds(date), linkedBy: links)
+        return ClaimScan(newItems: newItems, links: links, linkedItems: linkedItems, linkItems: linkItems)
     }
 
     /// The items of headers made by this snapshot (`claimScan`, `itemHeaders`), in commit order; those of
@@ -124,9 +124,9 @@ extension StoreSnapshot {
     }
 
     /// Pass 2: the latest version of every item first seen since `since` or linked by `links`, split into the
-    /// new ones and the others, each in commit order.
+    /// new ones and the others, each in commit order, and for each link the index of its item in both.
     private func headers(firstSeenSince since: Int64, linkedBy links: [LinkHeader]) -> (
-        new: [ItemHeader], linked: [ItemHeader]
+        new: [ItemHeader], linked: [ItemHeader], linkItems: [Int]
     ) {
         // Linked items are marked (with their first link's number + 1) in the table that collects the items, so
         // that the items pass looks up one slot per candidate, and an item's id is its first link's string.
@@ -166,11 +166,14 @@ extension StoreSnapshot {
             }
         }
         let items = latest.found
+        let orderIndices = latest.foundOrderIndices
+        // Where each kept value ends up: >= 0 in `new`, < 0 (-1 - index) in `others`.
+        var placed = [Int](repeating: 0, count: latest.orderCount)
         var feedKeys: [UInt64: String] = [:]
         var lastFeed: (key: UInt64, text: String)?
         var new: [ItemHeader] = []
         var others: [ItemHeader] = []
-        for item in items {
+        for (item, orderIndex) in zip(items, orderIndices) {
             let feed = item.feed
             let firstSeen = Int64(bitPattern: item.first)
             let published = Int64(bitPattern: item.second)
@@ -190,9 +193,20 @@ extension StoreSnapshot {
                 firstSeen: Date(timeIntervalSince1970: Double(firstSeen)),
                 published: published == IndexEntry.noDate ? nil : Date(timeIntervalSince1970: Double(published)),
                 location: item.location)
-            if firstSeen >= since { new.append(header) } else { others.append(header) }
+            if firstSeen >= since {
+                placed[orderIndex] = new.count
+                new.append(header)
+            } else {
+                placed[orderIndex] = -1 - others.count
+                others.append(header)
+            }
         }
-        return (new, others)
+        let linkItems = links.map { link -> Int in
+            guard let key = link.key, let orderIndex = latest.orderIndex(key.feed, key.item) else { return -1 }
+            let place = placed[orderIndex]
+            return place >= 0 ? place : new.count - 1 - place
+        }
+        return (new, others, linkItems)
     }
 
     private static func word(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {

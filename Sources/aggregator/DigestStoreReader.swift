@@ -43,7 +43,8 @@ struct DigestStoreReader {
                 state: record.state ?? FeedState(url: record.info?.url ?? key), siteLink: record.info?.siteLink)
         }
         var report = builder.build(
-            DigestInput(items: items, links: links, claims: claims, feeds: feeds), period: period,
+            DigestInput(items: items, links: links, claims: claims, feeds: feeds, linkItems: scan.linkItems),
+            period: period,
             generatedAt: generatedAt)
 
         // The text of what the report shows.

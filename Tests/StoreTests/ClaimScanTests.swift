@@ -66,6 +66,11 @@ import Testing
         var known = Set(newItems.map(\.id))
         let linked = links.map(\.itemID).filter { known.insert($0).inserted }
         #expect(scan.linkedItems == snapshot.itemHeaders(ids: linked))
+        let all = scan.newItems + scan.linkedItems
+        #expect(scan.linkItems.count == scan.links.count)
+        for (link, index) in zip(scan.links, scan.linkItems) {
+            #expect(all.indices.contains(index) && all[index].id == link.itemID)
+        }
         // The bodies behind the headers.
         #expect(try snapshot.links(scan.links) == links)
         #expect(try snapshot.items(scan.newItems).map(\.item) == newItems.map(\.item))
