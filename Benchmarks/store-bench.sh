@@ -1,6 +1,6 @@
 #!/bin/sh
 # Store benchmarks for docs/benchmarks/store.md. Usage: Benchmarks/store-bench.sh [WORKDIR]
-# Needs a release build (swift build -c release) and the peers corpus in /work/peers/corpus (or $CORPUS).
+# Needs a release build (swift build -c release --static-swift-stdlib) and the peers corpus in /work/peers/corpus (or $CORPUS).
 set -eu
 A=${AGGREGATOR:-$(dirname "$0")/../.build/release/aggregator}
 W=${1:-/tmp/aggregator-store-bench}

@@ -30,5 +30,5 @@ if ! command -v swift >/dev/null 2>&1; then
 fi
 
 echo "Building aggregator (release) ..."
-swift build -c release
+swift build -c release --static-swift-stdlib
 exec .build/release/aggregator demo "$@"

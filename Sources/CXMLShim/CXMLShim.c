@@ -713,6 +713,15 @@ static void axml_text_append(axml_text_extractor *extractor, const unsigned char
     output->length = (size_t)(out - start);
 }
 
+/// `strcmp(a, b) == 0` for the short tag names of the hot paths, without a library call.
+static inline int axml_names_equal(const char *a, const char *b) {
+    while (*a != 0 && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 static int axml_is_skipped_element(const char *name) {
     switch (name[0]) {
     case 's': return strcmp(name, "script") == 0 || strcmp(name, "style") == 0;
@@ -760,7 +769,7 @@ static int axml_is_block_element(const char *name) {
     default: return 0;
     }
     for (; *list != NULL; list++) {
-        if (strcmp(name, *list) == 0) return 1;
+        if (axml_names_equal(name, *list)) return 1;
     }
     return 0;
 }
@@ -908,7 +917,7 @@ static size_t axml_encode_utf8(long value, unsigned char *out) {
 /// Whether `name` is one of the NULL-terminated `names`.
 static int axml_name_in(const char *name, const char *const *names) {
     for (; *names != NULL; names++) {
-        if (strcmp(name, *names) == 0) return 1;
+        if (axml_names_equal(name, *names)) return 1;
     }
     return 0;
 }
@@ -1063,7 +1072,7 @@ static int axml_text_fast(axml_text_extractor *extractor, const unsigned char *s
             if (axml_is_block_element(name)) extractor->pending_space = 1;
             if (closing) {
                 int match = depth - 1;
-                while (match >= 0 && strcmp(stack[match], name) != 0) match--;
+                while (match >= 0 && !axml_names_equal(stack[match], name)) match--;
                 if (match >= 0) depth = match;
             } else if (!self_closing && !axml_is_void_element(name)) {
                 if (depth >= AXML_FAST_STACK_DEPTH) return 0;

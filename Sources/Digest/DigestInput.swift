@@ -8,12 +8,17 @@ public struct DigestInput: Sendable, Codable {
     public var links: [ClaimLink]
     public var claims: [Claim]
     public var feeds: [Feed]
+    /// Optional: for each of `links`, the index in `items` of the first item whose `id` is the link's `itemID`
+    /// (-1: none). A caller that knows it (the store reader) spares the builder looking every id up; when nil,
+    /// or not one per link, the builder finds the items itself. Indexes outside `items` count as -1.
+    public var linkItems: [Int]?
 
-    public init(items: [Item], links: [ClaimLink], claims: [Claim], feeds: [Feed]) {
+    public init(items: [Item], links: [ClaimLink], claims: [Claim], feeds: [Feed], linkItems: [Int]? = nil) {
         self.items = items
         self.links = links
         self.claims = claims
         self.feeds = feeds
+        self.linkItems = linkItems
     }
 }
 

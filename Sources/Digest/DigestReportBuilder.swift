@@ -161,9 +161,8 @@ extension DigestReportBuilder {
         let input: DigestInput
         let period: DateInterval
         let activityDays: Int
-        /// Distinct item ids that links refer to → slot; `slotItem[slot]` is the item's index (-1: unknown).
-        var slots = ItemIDTable(capacity: 0)
-        var slotItem: [Int] = []
+        /// Per link: the index of its item (the first with its id; -1: unknown).
+        var linkItem: [Int] = []
         /// Per item: index into `input.feeds` (-1: unknown feed) and how many links it has.
         var itemFeed: [Int]
         var linkCount: [Int]
@@ -195,27 +194,44 @@ extension DigestReportBuilder {
             Int((seconds / 86_400).rounded(.down))
         }
 
-        /// Pass 1 over links (ids they need) and pass over items (resolve those ids, find new items).
+        /// Pass 1 over links (ids they need) and pass over items (resolve those ids, find new items); or, when
+        /// the input says which item each link is, one pass over items.
         mutating func resolveItems() {
-            slots = ItemIDTable(capacity: input.links.count)
-            for link in input.links {
-                slots.insert(link.itemID)
+            var linked = [Bool](repeating: false, count: input.items.count)
+            if let given = input.linkItems, given.count == input.links.count {
+                linkItem = given.map { $0 >= 0 && $0 < input.items.count ? $0 : -1 }
+                for index in linkItem where index >= 0 { linked[index] = true }
+            } else {
+                var slots = ItemIDTable(capacity: input.links.count)
+                let linkSlot = input.links.map { slots.insert($0.itemID) }
+                var slotItem = Array(repeating: -1, count: slots.count)
+                for index in input.items.indices {
+                    if let slot = slots.slot(of: input.items[index].id), slotItem[slot] < 0 {
+                        slotItem[slot] = index
+                        linked[index] = true
+                    }
+                }
+                linkItem = linkSlot.map { slotItem[$0] }
             }
-            slotItem = Array(repeating: -1, count: slots.count)
             let start = period.start
             let end = period.end
+            // Items of one feed tend to come together: remember the last feed looked up.
+            var lastFeed: (key: String, index: Int)?
             for index in input.items.indices {
-                var needsFeed = false
-                if let slot = slots.slot(of: input.items[index].id), slotItem[slot] < 0 {
-                    slotItem[slot] = index
-                    needsFeed = true
-                }
+                var needsFeed = linked[index]
                 let seen = input.items[index].firstSeen
                 if seen >= start && seen < end {
                     newItems.append(index)
                     needsFeed = true
                 }
-                if needsFeed { itemFeed[index] = feedIndex[input.items[index].feedKey] ?? -1 }
+                guard needsFeed else { continue }
+                let key = input.items[index].feedKey
+                if let lastFeed, lastFeed.key == key {
+                    itemFeed[index] = lastFeed.index
+                } else {
+                    itemFeed[index] = feedIndex[key] ?? -1
+                    lastFeed = (key, itemFeed[index])
+                }
             }
         }
 
@@ -224,8 +240,8 @@ extension DigestReportBuilder {
             let start = period.start
             let end = period.end
             for (linkIndex, link) in input.links.enumerated() {
-                guard let claim = claimIndex[link.claimID], let slot = slots.slot(of: link.itemID) else { continue }
-                let itemIndex = slotItem[slot]
+                guard let claim = claimIndex[link.claimID] else { continue }
+                let itemIndex = linkItem[linkIndex]
                 guard itemIndex >= 0 else { continue }
                 let seen = input.items[itemIndex].firstSeen
                 guard seen < end else { continue }
@@ -276,16 +292,16 @@ extension DigestReportBuilder {
         }
 
         private func evidence(link linkIndex: Int, shown: inout Set<Int>) -> DigestReport.Evidence? {
-            let link = input.links[linkIndex]
-            guard let slot = slots.slot(of: link.itemID), slotItem[slot] >= 0 else { return nil }
-            shown.insert(slotItem[slot])
-            return evidence(item: slotItem[slot], link: link)
+            let itemIndex = linkItem[linkIndex]
+            guard itemIndex >= 0 else { return nil }
+            shown.insert(itemIndex)
+            return evidence(item: itemIndex, link: input.links[linkIndex])
         }
 
         func evidence(item index: Int, link: ClaimLink?) -> DigestReport.Evidence {
             let item = input.items[index].item
             return .init(
-                itemID: input.items[index].id, title: item.title ?? item.link ?? item.id,
+                itemID: input.items[index].id, title: DigestReport.Evidence.title(of: item),
                 snippet: link?.snippet ?? "", stance: link?.stance, feedTitle: feedTitle(itemFeed[index]),
                 time: displayTime(index), link: item.link)
         }
@@ -297,14 +313,15 @@ extension DigestReportBuilder {
         /// When an item counts in the activity series: its publication time, but never after it was first seen
         /// (a future-dated post) — so a new feed's backlog spreads over the days it was written, not one spike.
         func activityTime(_ index: Int) -> Date {
-            let record = input.items[index]
-            guard let published = record.item.published ?? record.item.updated else { return record.firstSeen }
-            return min(published, record.firstSeen)
+            let firstSeen = input.items[index].firstSeen
+            guard let published = input.items[index].item.published ?? input.items[index].item.updated else {
+                return firstSeen
+            }
+            return min(published, firstSeen)
         }
 
         func displayTime(_ index: Int) -> Date {
-            let record = input.items[index]
-            return record.item.published ?? record.item.updated ?? record.firstSeen
+            input.items[index].item.published ?? input.items[index].item.updated ?? input.items[index].firstSeen
         }
     }
 }

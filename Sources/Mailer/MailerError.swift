@@ -25,7 +25,7 @@ public enum MailerError: Error, Sendable, Hashable, CustomStringConvertible {
             } else if response > 0 {
                 text += "; last SMTP reply code \(response)"
             }
-            return text + ". " + Self.hint(curlCode: code, responseCode: response)
+            return text + ". " + Self.hint(curlCode: code, responseCode: response, implicitTLS: url.hasPrefix("smtps:"))
         case .sendmailNotRunnable(let path, let reason):
             return
                 "cannot run \(path): \(reason). Install a sendmail-compatible program or use --send smtp://host:port."
@@ -36,14 +36,17 @@ public enum MailerError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// What the user can do about an SMTP failure.
-    private static func hint(curlCode: Int, responseCode: Int) -> String {
+    private static func hint(curlCode: Int, responseCode: Int, implicitTLS: Bool) -> String {
         switch (curlCode, responseCode) {
         case (_, 550), (_, 551), (_, 553), (_, 501): return "Check the sender and recipient addresses."
         case (67, _), (_, 535), (_, 530):
             return "Check \(SMTPCredentials.userVariable) / \(SMTPCredentials.passwordVariable) or ~/.netrc."
         case (6, _): return "Check the host name in --send."
         case (7, _), (28, _): return "Check that the server is running and the host and port are right."
-        case (35, _), (60, _), (64, _): return "Check the server's TLS setup, or use smtp:// with STARTTLS."
+        case (35, _), (60, _), (64, _):
+            return implicitTLS
+                ? "Check the server's TLS setup, or use smtp:// with STARTTLS."
+                : "The TLS handshake after STARTTLS failed: check the server's TLS setup and certificate."
         default:
             return responseCode >= 400 && responseCode < 500
                 ? "The server reported a temporary problem; try again later." : "Nothing was sent; try again."

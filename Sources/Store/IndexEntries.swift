@@ -2,20 +2,28 @@
     import Glibc
 #endif
 
-/// A segment's index entries: either a read-only memory map of its `.idx` file (opening a store costs no
-/// copying or decoding; entries are decoded when visited) or an array (new or rebuilt indexes).
+/// A segment's index entries in their file form (88 bytes each): either a read-only memory map of its
+/// `.idx` file (opening a store costs no copying or decoding; entries are decoded when visited) or the
+/// encoded bytes of new or rebuilt entries. Scans that filter on a few fields read those fields straight
+/// from `withRawEntries` instead of decoding whole entries.
 struct IndexEntries: RandomAccessCollection, Sendable {
     private let mapped: MappedFile?
-    private let array: [IndexEntry]
+    private let owned: [UInt8]
     let count: Int
     /// The feed runs (from the file, or computed for an array).
     let runs: [FeedRun]
+    /// Whether link entries carry stance and confidence (false for a format 2 file).
+    let hasLinkFacts: Bool
 
     init(_ entries: [IndexEntry]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * IndexEntry.size)
+        for entry in entries { entry.write(into: &bytes) }
         mapped = nil
-        array = entries
+        owned = bytes
         count = entries.count
         runs = FeedRun.runs(of: entries)
+        hasLinkFacts = true
     }
 
     /// Maps an index file, checking its header and size (not its checksum; `verify` does that). Only the
@@ -40,19 +48,30 @@ struct IndexEntries: RandomAccessCollection, Sendable {
             runs.append(run)
         }
         mapped = file
-        array = []
+        owned = []
         count = shape.count
         self.runs = runs
+        hasLinkFacts = shape.version >= 3
     }
 
     var startIndex: Int { 0 }
     var endIndex: Int { count }
 
     subscript(position: Int) -> IndexEntry {
-        guard let mapped else { return array[position] }
-        // Kinds were checked when mapping, so the entry always decodes.
-        return IndexEntry.read(mapped.bytes, at: IndexFile.headerSize + position * IndexEntry.size)
-            ?? IndexEntry(kind: .item, length: 0, offset: 0, feedKey: 0, itemKey: 0, hash: 0)
+        withRawEntries { raw in
+            // An unknown kind byte (a damaged file that passed the size checks) reads as an empty item entry.
+            IndexEntry.read(raw, at: position * IndexEntry.size)
+                ?? IndexEntry(kind: .item, length: 0, offset: 0, feedKey: 0, itemKey: 0, hash: 0)
+        }
+    }
+
+    /// Calls `body` with the entries' bytes: `count` entries of `IndexEntry.size` bytes, in file layout.
+    func withRawEntries<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        if let mapped {
+            let start = IndexFile.headerSize
+            return body(UnsafeRawBufferPointer(rebasing: mapped.bytes[start..<(start + count * IndexEntry.size)]))
+        }
+        return owned.withUnsafeBytes { body($0) }
     }
 }
 

@@ -1,5 +1,8 @@
+import FeedModel
+
 /// One fixed-size (88-byte) record of a segment's derived index: where a record is and the fields the
-/// store filters on, so that readers and writers never parse JSON to find items or links.
+/// store filters on, so that readers and writers never parse JSON to find items or links. Link entries
+/// (index format 3) also carry the link's stance and confidence, so that counting links needs no record.
 struct IndexEntry: Sendable, Hashable {
     enum Kind: UInt8, Sendable {
         case item = 1
@@ -13,7 +16,7 @@ struct IndexEntry: Sendable, Hashable {
     static let noDate = Int64.min
 
     var kind: Kind
-    /// Item entries: `IdentityStrategy.rank`.
+    /// Item entries: `IdentityStrategy.rank`. Link entries: the stance code (`stanceCode`; 0 in format 2).
     var identity: UInt8 = 0
     var length: UInt32
     var offset: UInt64
@@ -28,8 +31,39 @@ struct IndexEntry: Sendable, Hashable {
     var guidHash: UInt64 = 0
     /// Items: `FastHash` of the link (0 when none). Links: hash of the link record's JSON (0 for unlink).
     var linkHash: UInt64 = 0
-    /// `FastHash` of the title (0 when none).
+    /// Items: `FastHash` of the title (0 when none). Links: the confidence's bit pattern (0 in format 2).
     var titleHash: UInt64 = 0
+
+    /// The entry of a link record; `link == nil` (an unlink) carries no stance or confidence.
+    static func link(
+        offset: Int, length: Int, feedKey: UInt64, itemKey: UInt64, claimHash: UInt64, link: ClaimLink?
+    ) -> IndexEntry {
+        IndexEntry(
+            kind: link == nil ? .unlink : .link, identity: link.map { stanceCode($0.stance) } ?? 0,
+            length: UInt32(clamping: length), offset: UInt64(offset), feedKey: feedKey, itemKey: itemKey,
+            hash: claimHash, linkHash: ItemKeys.linkHash(link), titleHash: link?.confidence.bitPattern ?? 0)
+    }
+
+    /// Link entries: the stance, or nil when the entry does not say (format 2, unlink).
+    var linkStance: Stance? {
+        switch identity {
+        case 1: .supports
+        case 2: .disputes
+        case 3: .mentions
+        default: nil
+        }
+    }
+
+    /// Link entries: the confidence (meaningful only when `linkStance` is not nil).
+    var linkConfidence: Double { Double(bitPattern: titleHash) }
+
+    static func stanceCode(_ stance: Stance) -> UInt8 {
+        switch stance {
+        case .supports: 1
+        case .disputes: 2
+        case .mentions: 3
+        }
+    }
 
     func write(into buffer: inout [UInt8]) {
         buffer.append(kind.rawValue)

@@ -1,21 +1,38 @@
 /// `index/<segment stem>.idx`: a segment's entries in binary, derived from the segment and rebuildable from
-/// it at any time. Layout (little endian): a 40-byte header (`AGIDX002`, sequence, entry count, segment
+/// it at any time. Layout (little endian): a 40-byte header (`AGIDX003`, sequence, entry count, segment
 /// size, run count), the 88-byte entries in segment order, the feed runs (24 bytes each: feed key, first
 /// entry, entry count; one per stretch of consecutive entries of one feed), and an 8-byte checksum of
 /// everything before it. The runs let a writer find a feed's entries without touching the others.
+///
+/// Format 2 (`AGIDX002`, written before link entries carried stance and confidence) is still read: its link
+/// entries have stance code 0 and confidence 0, so readers fall back to the link records for those.
 enum IndexFile {
-    static let magic: [UInt8] = Array("AGIDX002".utf8)
+    /// The format this code writes.
+    static let version = 3
+    /// The oldest format this code reads.
+    static let oldestReadable = 2
     static let headerSize = 40
     static let runSize = 24
 
-    static func encode(sequence: Int, segmentBytes: Int, entries: [IndexEntry]) -> [UInt8] {
+    static func magic(_ version: Int) -> [UInt8] {
+        Array("AGIDX00\(version)".utf8)
+    }
+
+    /// The file for `entries`, in the current format or (for checking old files) format 2.
+    static func encode(sequence: Int, segmentBytes: Int, entries: [IndexEntry], version: Int = version) -> [UInt8] {
         let runs = FeedRun.runs(of: entries)
-        var buffer = magic
+        var buffer = magic(version)
         buffer.reserveCapacity(headerSize + entries.count * IndexEntry.size + runs.count * runSize + 8)
         for value in [UInt64(sequence), UInt64(entries.count), UInt64(segmentBytes), UInt64(runs.count)] {
             appendWord(value, &buffer)
         }
-        for entry in entries { entry.write(into: &buffer) }
+        for var entry in entries {
+            if version < 3, entry.kind != .item {
+                entry.identity = 0
+                entry.titleHash = 0
+            }
+            entry.write(into: &buffer)
+        }
         for run in runs {
             for value in [run.feedKey, UInt64(run.start), UInt64(run.count)] { appendWord(value, &buffer) }
         }
@@ -25,6 +42,7 @@ enum IndexFile {
 
     /// The layout an index file's header announces, checked against the file size.
     struct Shape {
+        var version: Int
         var count: Int
         var runCount: Int
         var runsOffset: Int { headerSize + count * IndexEntry.size }
@@ -33,7 +51,9 @@ enum IndexFile {
     static func shape(_ raw: UnsafeRawBufferPointer, path: String, sequence: Int, segmentBytes: Int)
         throws(StoreError) -> Shape
     {
-        guard raw.count >= headerSize + 8, raw.prefix(8).elementsEqual(magic) else {
+        guard raw.count >= headerSize + 8,
+            let version = (oldestReadable...version).first(where: { raw.prefix(8).elementsEqual(magic($0)) })
+        else {
             throw StoreError.corrupt(path: path, problem: "not an index file (bad header)")
         }
         func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
@@ -47,30 +67,33 @@ enum IndexFile {
         else {
             throw StoreError.corrupt(path: path, problem: "index size does not match its header (truncated?)")
         }
-        return Shape(count: count, runCount: runCount)
+        return Shape(version: version, count: count, runCount: runCount)
     }
 
-    /// Checks an index file completely: header, checksum, and equality with what its segment derives.
+    /// Checks an index file completely: header, checksum, and equality with what its segment derives (in the
+    /// file's own format). Returns the file's format version (older than `version`: valid, but to be rewritten).
+    @discardableResult
     static func check(_ bytes: [UInt8], path: String, sequence: Int, segmentBytes: Int, expected: [IndexEntry])
-        throws(StoreError)
+        throws(StoreError) -> Int
     {
-        let result: Result<Void, StoreError> = bytes.withUnsafeBytes { raw in
+        let result: Result<Shape, StoreError> = bytes.withUnsafeBytes { raw in
             do throws(StoreError) {
-                _ = try shape(raw, path: path, sequence: sequence, segmentBytes: segmentBytes)
+                return .success(try shape(raw, path: path, sequence: sequence, segmentBytes: segmentBytes))
             } catch {
                 return .failure(error)
             }
-            return .success(())
         }
-        try result.get()
+        let version = try result.get().version
         let stored = UInt64(
             littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) })
         guard stored == checksum(bytes[0..<(bytes.count - 8)]) else {
             throw StoreError.corrupt(path: path, problem: "index checksum mismatch")
         }
-        guard bytes == encode(sequence: sequence, segmentBytes: segmentBytes, entries: expected) else {
+        guard bytes == encode(sequence: sequence, segmentBytes: segmentBytes, entries: expected, version: version)
+        else {
             throw StoreError.corrupt(path: path, problem: "index entries differ from the segment's records")
         }
+        return version
     }
 
     /// FNV-1a over 64-bit words (bytes for the tail): fast enough to check every index on `verify`.

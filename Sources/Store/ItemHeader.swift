@@ -12,12 +12,19 @@ public struct ItemHeader: Sendable, Hashable {
     public var firstSeen: Date
     /// The item's publication date, when it has one.
     public var published: Date?
+    /// Where the item's latest version is in the snapshot that made the header (nil: unknown).
+    let location: EntryLocation?
 
     /// An item header.
     public init(id: String, feedKey: String, firstSeen: Date, published: Date?) {
+        self.init(id: id, feedKey: feedKey, firstSeen: firstSeen, published: published, location: nil)
+    }
+
+    init(id: String, feedKey: String, firstSeen: Date, published: Date?, location: EntryLocation?) {
         self.id = id
         self.feedKey = feedKey
         self.firstSeen = firstSeen
         self.published = published
+        self.location = location
     }
 }

@@ -5,7 +5,12 @@ import Foundation
 enum ItemKeys {
     /// `<feed key>-<item key>`, both 16 hex digits.
     static func itemID(feed: UInt64, key: UInt64) -> String {
-        StoreLayout.hex(feed) + "-" + StoreLayout.hex(key)
+        String(unsafeUninitializedCapacity: 33) { buffer in
+            StoreLayout.writeHex(feed, into: buffer, at: 0)
+            buffer[16] = UInt8(ascii: "-")
+            StoreLayout.writeHex(key, into: buffer, at: 17)
+            return 33
+        }
     }
 
     static func split(_ id: String) -> (feed: UInt64, key: UInt64)? {

@@ -170,10 +170,9 @@ enum SegmentRecord: Sendable {
             )
         case .link(let itemID, let claimID, let link):
             guard let (feed, key) = ItemKeys.split(itemID) else { return nil }
-            return IndexEntry(
-                kind: link == nil ? .unlink : .link, length: UInt32(clamping: length), offset: UInt64(offset),
-                feedKey: feed, itemKey: key, hash: ItemKeys.hash(claimID), linkHash: ItemKeys.linkHash(link)
-            )
+            return IndexEntry.link(
+                offset: offset, length: length, feedKey: feed, itemKey: key, claimHash: ItemKeys.hash(claimID),
+                link: link)
         default:
             return nil
         }

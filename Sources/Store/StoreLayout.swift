@@ -68,7 +68,19 @@ public struct StoreLayout: Sendable, Hashable {
     }
 
     static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            writeHex(value, into: buffer, at: 0)
+            return 16
+        }
+    }
+
+    /// Writes `value` as 16 lowercase hex digits at `start`.
+    static func writeHex(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var rest = value
+        for position in stride(from: start + 15, through: start, by: -1) {
+            let nibble = UInt8(truncatingIfNeeded: rest & 0xF)
+            buffer[position] = nibble < 10 ? 0x30 + nibble : 0x61 - 10 + nibble
+            rest >>= 4
+        }
     }
 }

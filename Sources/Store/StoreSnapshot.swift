@@ -87,14 +87,14 @@ public struct StoreSnapshot: Sendable {
             let bit = Int(truncatingIfNeeded: key.item) & (bits - 1)
             filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
-        var found: [GlobalKey: (order: Int, entry: IndexEntry)] = [:]
+        var found: [GlobalKey: (order: Int, entry: IndexEntry, segment: Int, position: Int)] = [:]
         var order = 0
-        index.visitEntries { _, _, entry in
+        index.visitEntries { segment, position, entry in
             let bit = Int(truncatingIfNeeded: entry.itemKey) & (bits - 1)
             guard entry.kind == .item, filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
             let key = GlobalKey(feed: entry.feedKey, item: entry.itemKey)
             guard wanted[key] != nil else { return }
-            found[key] = (order, entry)
+            found[key] = (order, entry, segment, position)
             order += 1
         }
         return found.sorted { $0.value.order < $1.value.order }.compactMap { key, value in
@@ -104,7 +104,8 @@ public struct StoreSnapshot: Sendable {
                 id: id, feedKey: StoreLayout.hex(entry.feedKey),
                 firstSeen: Date(timeIntervalSince1970: Double(entry.firstSeen)),
                 published: entry.published == IndexEntry.noDate
-                    ? nil : Date(timeIntervalSince1970: Double(entry.published)))
+                    ? nil : Date(timeIntervalSince1970: Double(entry.published)),
+                location: EntryLocation(segment: Int32(value.segment), position: Int32(value.position)))
         }
     }
 

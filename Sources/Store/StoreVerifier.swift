@@ -209,15 +209,30 @@ private struct VerifyRun {
         let relative = StoreLayout.indexPath(forSegment: segment.path)
         let path = layout.absolute(relative)
         var problem: String?
+        var oldVersion: Int?
         if let bytes = try? FileIO.read(path) {
             do throws(StoreError) {
-                try IndexFile.check(
+                let version = try IndexFile.check(
                     bytes, path: relative, sequence: segment.sequence, segmentBytes: segment.bytes, expected: expected)
+                if version < IndexFile.version { oldVersion = version }
             } catch {
                 problem = Self.strip(error.description)
             }
         } else {
             problem = "missing"
+        }
+        if let oldVersion {
+            // Valid, in an older format: readers still use it (reading link records for what it lacks).
+            var action: String?
+            if repair {
+                let bytes = IndexFile.encode(sequence: segment.sequence, segmentBytes: segment.bytes, entries: expected)
+                action = (try? FileIO.atomicReplace(path, bytes)) != nil ? "rewritten in the current format" : nil
+            }
+            add(
+                relative,
+                "index format \(oldVersion), older than \(IndexFile.version) (still read, more slowly; "
+                    + "`verify --repair` rewrites it)", .notice, action: action)
+            return
         }
         guard let problem else { return }
         var action: String?

@@ -110,13 +110,15 @@ struct DigestCommand: ParsableCommand, DiagnosticCommand {
         let source = DigestStoreSource(root: store.path)
         do {
             let generatedAt = try resolvedNow()
-            let period = try DigestSince(parsing: since).period(now: generatedAt, lastMark: source.lastMark())
+            let snapshot = try source.open()
+            let period = try DigestSince(parsing: since).period(
+                now: generatedAt, lastMark: source.lastMark(in: snapshot))
             let claimsFile = try ClaimsFile.load(contentsOf: URL(fileURLWithPath: claims.path))
-            let input = try source.loadInput(claims: claimsFile.claims, period: period)
-            let counts = "\(input.items.count) items, \(input.links.count) claim links, \(input.claims.count) claims"
             Diagnostics.logger.info(
-                "digest: \(period.start.rfc3339) to \(period.end.rfc3339): \(counts) from \(claims.path)")
-            let report = DigestReportBuilder().build(input, period: period, generatedAt: generatedAt)
+                "digest: \(period.start.rfc3339) to \(period.end.rfc3339), \(claimsFile.claims.count) claims from \(claims.path)"
+            )
+            let report = try source.report(
+                from: snapshot, claims: claimsFile.claims, period: period, generatedAt: generatedAt)
             if let transport {
                 try deliver(report, via: transport)
                 try source.setMark(period.end)

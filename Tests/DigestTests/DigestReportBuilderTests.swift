@@ -100,4 +100,23 @@ import Testing
             .build(DigestFixture.input, period: DigestFixture.period, generatedAt: DigestFixture.periodEnd)
         #expect(oneFeed.notableGroups.count == 1)
     }
+
+    @Test func linkItemsGivenByTheCallerGiveTheSameReport() {
+        var input = DigestFixture.input
+        var first: [String: Int] = [:]
+        for (index, item) in input.items.enumerated() where first[item.id] == nil { first[item.id] = index }
+        input.linkItems = input.links.map { first[$0.itemID] ?? -1 }
+        let given = DigestReportBuilder().build(
+            input, period: DigestFixture.period, generatedAt: DigestFixture.periodEnd)
+        #expect(given == report)
+        // Not one per link, or out of range: ignored, or counted as unknown items; never a crash.
+        input.linkItems = [0]
+        #expect(
+            DigestReportBuilder().build(input, period: DigestFixture.period, generatedAt: DigestFixture.periodEnd)
+                == report)
+        input.linkItems = input.links.map { _ in input.items.count + 7 }
+        let unknown = DigestReportBuilder().build(
+            input, period: DigestFixture.period, generatedAt: DigestFixture.periodEnd)
+        #expect(unknown.claims.isEmpty)
+    }
 }

@@ -20,14 +20,27 @@ public struct ReceivedMail: Sendable, Hashable {
 
 /// A small real SMTP server on 127.0.0.1 for tests: EHLO/HELO, MAIL FROM, RCPT TO (with recipients it refuses
 /// with 550), DATA (dot-unstuffed), RSET, NOOP, QUIT, and AUTH PLAIN when given an account (then it refuses
-/// MAIL without it). It offers no STARTTLS. It runs on its own
+/// MAIL without it). It speaks no TLS; it can advertise STARTTLS to see whether a client asks for it (see
+/// `StartTLS`). It runs on its own
 /// thread with blocking POSIX sockets, one connection at a time, and records every accepted message.
 public final class TestSMTPServer: @unchecked Sendable {
+    /// What the server does about STARTTLS.
+    public enum StartTLS: Sendable {
+        /// Not advertised; the command is unknown (502).
+        case notOffered
+        /// Advertised in the EHLO reply, then refused with `454 4.7.0 TLS not available due to temporary reason`.
+        case refused
+        /// Advertised and accepted with `220 2.0.0 Ready to start TLS`, after which the server (which has no
+        /// TLS) closes the connection: the client's TLS handshake fails.
+        case acceptedWithoutTLS
+    }
+
     /// The port it listens on (chosen by the kernel).
     public let port: UInt16
     private let listener: Int32
     private let refusedRecipients: Set<String>
     private let account: (user: String, password: String)?
+    private let startTLS: StartTLS
     private let lock = NSLock()
     private var received: [ReceivedMail] = []
     private var commands: [String] = []
@@ -37,10 +50,15 @@ public final class TestSMTPServer: @unchecked Sendable {
     /// Starts listening on 127.0.0.1 on an ephemeral port. RCPT TO any address in `refusedRecipients`
     /// (compared case-insensitively) is answered `550 5.1.1 <address>: Recipient address rejected: User unknown`.
     /// With `account`, the server advertises AUTH PLAIN and answers MAIL with 530 until the client has logged in
-    /// with that user and password (535 for wrong ones).
-    public init(refusedRecipients: Set<String> = [], account: (user: String, password: String)? = nil) throws {
+    /// with that user and password (535 for wrong ones). `startTLS` says whether STARTTLS is advertised and
+    /// how the command is answered.
+    public init(
+        refusedRecipients: Set<String> = [], account: (user: String, password: String)? = nil,
+        startTLS: StartTLS = .notOffered
+    ) throws {
         self.refusedRecipients = Set(refusedRecipients.map { $0.lowercased() })
         self.account = account
+        self.startTLS = startTLS
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw TestSMTPServerError.socket("socket", errno) }
         var yes: Int32 = 1
@@ -130,8 +148,14 @@ public final class TestSMTPServer: @unchecked Sendable {
             if upper.hasPrefix("EHLO ") {
                 greeting = String(line.dropFirst(5))
                 let auth = account == nil ? "" : "250-AUTH PLAIN\r\n"
+                let tls = startTLS == .notOffered ? "" : "250-STARTTLS\r\n"
                 connection.write(
-                    "250-127.0.0.1 greets \(greeting)\r\n250-8BITMIME\r\n\(auth)250-SIZE 10485760\r\n250 HELP")
+                    "250-127.0.0.1 greets \(greeting)\r\n250-8BITMIME\r\n\(tls)\(auth)250-SIZE 10485760\r\n250 HELP")
+            } else if upper == "STARTTLS", startTLS == .refused {
+                connection.write("454 4.7.0 TLS not available due to temporary reason")
+            } else if upper == "STARTTLS", startTLS == .acceptedWithoutTLS {
+                connection.write("220 2.0.0 Ready to start TLS")
+                return
             } else if upper.hasPrefix("HELO ") {
                 greeting = String(line.dropFirst(5))
                 connection.write("250 127.0.0.1")

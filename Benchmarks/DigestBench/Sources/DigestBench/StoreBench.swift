@@ -3,52 +3,46 @@ import FeedModel
 import Foundation
 import Store
 
-/// Times the store half of a digest: the same reads as `aggregator digest` (DigestStoreSource), then the build.
+/// Times a digest from a store: `DigestStoreReader` (the code `aggregator digest` runs), then the renderers.
 enum StoreBench {
     static func run(_ arguments: [String]) throws {
         let root = arguments.first ?? "/tmp/digest-bench-store"
         let count = Int(arguments.dropFirst().first(where: { !$0.hasPrefix("--") }) ?? "1000000") ?? 1_000_000
         let end = Date(timeIntervalSince1970: 1_795_590_000)
         let claims = (0..<100).map { Claim(id: "claim-\($0)", title: "Claim \($0)", query: "q") }
+        let clock = ContinuousClock()
         if !FileManager.default.fileExists(atPath: root + "/manifest.json") {
-            let clock = ContinuousClock()
             let elapsed = try clock.measure { try write(root: root, count: count, end: end) }
             print("wrote \(count) items in \(elapsed)")
         }
-        let clock = ContinuousClock()
         let period = DateInterval(start: end.addingTimeInterval(-86_400), end: end)
-        // The reads `aggregator digest` did before links(forClaims:) and itemHeaders(ids:), for the ratio.
+        func newDigest() throws -> DigestReport {
+            try DigestStoreReader(snapshot: StoreSnapshot.open(at: root)).report(
+                claims: claims, period: period, generatedAt: end)
+        }
+        // A store written before index format 3: the digest reads its link records; verify --repair upgrades it.
+        let indexFolder = root + "/index"
+        if let first = try FileManager.default.contentsOfDirectory(atPath: indexFolder).sorted().first,
+            let handle = FileHandle(forReadingAtPath: indexFolder + "/" + first),
+            String(decoding: handle.readData(ofLength: 8), as: UTF8.self) == "AGIDX002"
+        {
+            print("index format 2: digest \(try clock.measure { _ = try newDigest() })")
+            var findings = 0
+            let repair = try clock.measure {
+                findings = try StoreVerifier.verify(at: root, repair: true).findings.count
+            }
+            print("verify --repair (rewrites the indexes in format 3): \(repair), \(findings) findings")
+        }
+        // The reads `aggregator digest` did before ClaimScan (every new item's body, every link's body), for the
+        // ratio and to check that both give the same digest.
         if arguments.contains("--old") {
             let start = clock.now
+            let oldCPU = Glibc.clock()
             let snapshot = try StoreSnapshot.open(at: root)
             let newItems = try snapshot.items(firstSeenSince: period.start)
-            var links: [ClaimLink] = []
-            for claim in claims { links += try snapshot.links(forClaim: claim.id) }
-            var known = Set(newItems.map(\.id))
-            let linked = try snapshot.items(ids: links.map(\.itemID).filter { known.insert($0).inserted })
-            print(
-                "old reads: \(start.duration(to: clock.now)) (\(newItems.count) new, \(links.count) links, \(linked.count) linked)"
-            )
-        }
-        for run in 0..<3 {
-            var phases: [String] = []
-            var last = clock.now
-            func lap(_ name: String) {
-                phases.append("\(name) \(last.duration(to: clock.now))")
-                last = clock.now
-            }
-            let start = clock.now
-            let snapshot = try StoreSnapshot.open(at: root)
-            lap("open")
-            // The same reads as DigestStoreSource.loadInput.
-            let newItems = try snapshot.items(firstSeenSince: period.start)
-            lap("new items (\(newItems.count))")
             let links = try snapshot.links(forClaims: Set(claims.map(\.id)))
-            lap("links (\(links.count))")
             var known = Set(newItems.map(\.id))
-            let wanted = links.map(\.itemID).filter { known.insert($0).inserted }
-            let headers = snapshot.itemHeaders(ids: wanted)
-            lap("linked headers (\(headers.count))")
+            let headers = snapshot.itemHeaders(ids: links.map(\.itemID).filter { known.insert($0).inserted })
             var items = newItems.map {
                 DigestInput.Item(id: $0.id, feedKey: $0.feedKey, item: $0.item, firstSeen: $0.firstSeen)
             }
@@ -58,17 +52,48 @@ enum StoreBench {
                         id: header.id, feedKey: header.feedKey,
                         item: FeedItem(id: header.id, published: header.published), firstSeen: header.firstSeen))
             }
-            let feeds = snapshot.feeds.map { key, record in
-                DigestInput.Feed(key: key, title: record.info?.title, state: record.state ?? FeedState(url: key))
+            let feeds = snapshot.feeds.sorted { $0.key < $1.key }.map { key, record in
+                DigestInput.Feed(
+                    key: key, title: record.info?.title,
+                    state: record.state ?? FeedState(url: record.info?.url ?? key), siteLink: record.info?.siteLink)
             }
-            let report = DigestReportBuilder().build(
+            let old = DigestReportBuilder().build(
                 DigestInput(items: items, links: links, claims: claims, feeds: feeds), period: period,
                 generatedAt: end)
-            lap("build")
+            let oldText = TextDigestRenderer().render(old) + HTMLDigestRenderer().render(old)
+            print(
+                "old digest: \(start.duration(to: clock.now)) (CPU \(Double(Glibc.clock() - oldCPU) / Double(CLOCKS_PER_SEC)) s; \(newItems.count) new, \(links.count) links, "
+                    + "\(headers.count) linked headers)")
+            let newStart = clock.now
+            let newCPU = Glibc.clock()
+            let new = try newDigest()
+            let newText = TextDigestRenderer().render(new) + HTMLDigestRenderer().render(new)
+            print(
+                "new digest: \(newStart.duration(to: clock.now)) (CPU \(Double(Glibc.clock() - newCPU) / Double(CLOCKS_PER_SEC)) s); same report: \(new == old), "
+                    + "same text and HTML: \(newText == oldText)")
+        }
+        for run in 0..<3 {
+            var cpu = Glibc.clock()
+            let start = clock.now
+            let snapshot = try StoreSnapshot.open(at: root)
+            let opened = clock.now
+            cpu -= Glibc.clock()
+            let scan = try snapshot.claimScan(claims: Set(claims.map(\.id)), firstSeenSince: period.start)
+            cpu += Glibc.clock()
+            let scanned = clock.now
+            let report = try DigestStoreReader(snapshot: snapshot).report(
+                claims: claims, period: period, generatedAt: end)
+            let built = clock.now
             _ = TextDigestRenderer().render(report)
             _ = HTMLDigestRenderer().render(report)
-            lap("render")
-            print("run \(run): total \(start.duration(to: clock.now)); " + phases.joined(separator: ", "))
+            let rendered = clock.now
+            cpu = Glibc.clock() - cpu
+            print(
+                "run \(run): digest \(start.duration(to: opened) + scanned.duration(to: rendered)), "
+                    + "CPU \(Double(cpu) / Double(CLOCKS_PER_SEC)) s "
+                    + "(open \(start.duration(to: opened)), report \(scanned.duration(to: built)), "
+                    + "render \(built.duration(to: rendered))); the scan alone \(opened.duration(to: scanned)) "
+                    + "(\(scan.newItems.count) new, \(scan.links.count) links, \(scan.linkedItems.count) linked)")
         }
     }
 

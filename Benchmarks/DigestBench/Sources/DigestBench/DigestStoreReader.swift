@@ -1,0 +1,1 @@
+../../../../Sources/aggregator/DigestStoreReader.swift
