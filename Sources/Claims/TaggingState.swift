@@ -98,24 +98,23 @@ struct TaggingState {
     }
 
     /// Lowers the field into `low`, splits it into words and sentences, and walks each word through the trie,
-    /// recording a hit per vocabulary word found. All state is local so the loop runs without retain traffic.
+    /// recording a hit per vocabulary word found. The per-byte state lives in plain locals that no closure
+    /// captures, so the loop keeps it in registers; the rarer work at the end of a word that may be in the
+    /// vocabulary goes through a `TokenSink`.
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     private mutating func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, field: ItemField, bit: UInt8) {
         fieldBytes[Int(field.slot)].removeAll(keepingCapacity: true)
         fieldBytes[Int(field.slot)].append(contentsOf: bytes)
-        var hits: [Hit] = []
+        var sink = TokenSink(trie: program.trie, wordStems: program.wordStems)
+        swap(&sink.hits, &hits)
+        swap(&sink.prefixes, &pendingPrefixes)
+        swap(&sink.stems, &pendingStems)
+        sink.hits.removeAll(keepingCapacity: true)
         var sentences: [Sentence] = []
-        var pendingPrefixes: [Int32] = []
-        var pendingStems: [Int32] = []
-        swap(&hits, &self.hits)
         swap(&sentences, &self.sentences)
-        swap(&pendingPrefixes, &self.pendingPrefixes)
-        swap(&pendingStems, &self.pendingStems)
-        hits.removeAll(keepingCapacity: true)
         lowStorage.reserve(bytes.count * 3 + 16)
         let lowBuffer = lowStorage.pointer
         var lowCount = 0
-        let program = self.program
         let table = program.table
         let fold = program.fold
         let trie = program.trie
@@ -136,47 +135,34 @@ struct TaggingState {
         var sentenceHasWords = false
         var extra: [Unicode.Scalar] = []
 
-        /// Ends the current word: records the exact word, the prefixes passed and the stems that compare equal.
-        func finishToken(origEnd: Int) {
-            let hit = Hit(
-                word: -1, token: token, sentence: sentence, lowStart: Int32(tokenLowStart), lowEnd: Int32(lowCount),
-                origStart: Int32(tokenOrigStart), origEnd: Int32(origEnd))
-            if node >= 0 {
-                let exact = trie.exactWord[Int(node)]
-                if exact >= 0 {
-                    var found = hit
-                    found.word = exact
-                    hits.append(found)
-                }
-            }
-            if !pendingPrefixes.isEmpty {
-                for word in pendingPrefixes {
-                    var found = hit
-                    found.word = word
-                    hits.append(found)
-                }
-                pendingPrefixes.removeAll(keepingCapacity: true)
-            }
-            if !pendingStems.isEmpty {
-                let stem = Array(
-                    Stemmer.stem(
-                        String(
-                            decoding: UnsafeBufferPointer(
-                                start: lowBuffer + tokenLowStart, count: lowCount - tokenLowStart),
-                            as: UTF8.self)
-                    ).utf8)
-                for word in pendingStems where program.wordStems[Int(word)] == stem {
-                    var found = hit
-                    found.word = word
-                    hits.append(found)
-                }
-                pendingStems.removeAll(keepingCapacity: true)
-            }
-            token += 1
-        }
-
         while index < count {
             let lead = bytes[index]
+            if lead < 0x80 {
+                // Fast paths for the two commonest bytes: an ASCII word byte inside a word (lowered, stored and
+                // walked), and a plain space between words. Both do exactly what the general path below does.
+                let entry = table[Int(lead)]
+                if inToken && entry & TextTables.wordFlag != 0 {
+                    let byte = UInt8(truncatingIfNeeded: entry)
+                    lowBuffer[lowCount] = byte
+                    lowCount += 1
+                    index += 1
+                    if node >= 0 {
+                        node = trie.child(node, byte)
+                        if node >= 0 && node & ByteTrie.markerFlag != 0 {
+                            node &= ~ByteTrie.markerFlag
+                            sink.addMarkers(of: node)
+                        }
+                    }
+                    continue
+                }
+                if lead == 0x20 && !inToken {
+                    lowBuffer[lowCount] = 0x20
+                    lowCount += 1
+                    index += 1
+                    if pendingBreak { sawSpace = true }
+                    continue
+                }
+            }
             var value: UInt32
             var length = 1
             if lead < 0x80 {
@@ -263,25 +249,23 @@ struct TaggingState {
                             node = trie.child(node, byte)
                             if node >= 0 && node & ByteTrie.markerFlag != 0 {
                                 node &= ~ByteTrie.markerFlag
-                                let markers = trie.markerCount[Int(node)]
-                                if markers > 0 {
-                                    let start = Int(trie.markerStart[Int(node)])
-                                    for offset in 0..<Int(markers) {
-                                        let marker = trie.markerWords[start + offset]
-                                        if marker >= 0 {
-                                            pendingPrefixes.append(marker)
-                                        } else {
-                                            pendingStems.append(-marker - 1)
-                                        }
-                                    }
-                                }
+                                sink.addMarkers(of: node)
                             }
                         }
                     }
                 } else {
                     if inToken {
                         inToken = false
-                        finishToken(origEnd: origStart)
+                        if (node >= 0 && trie.exactWord[Int(node)] >= 0) || sink.hasPending {
+                            sink.finish(
+                                node: node,
+                                hit: Hit(
+                                    word: -1, token: token, sentence: sentence, lowStart: Int32(tokenLowStart),
+                                    lowEnd: Int32(lowCount), origStart: Int32(tokenOrigStart), origEnd: Int32(origStart)
+                                ),
+                                low: lowBuffer)
+                        }
+                        token += 1
                     }
                     if lowered < 0x80 {
                         lowBuffer[lowCount] = UInt8(lowered)
@@ -331,19 +315,23 @@ struct TaggingState {
                 extraIndex += 1
             }
         }
-        if inToken {
-            inToken = false
-            finishToken(origEnd: count)
+        if inToken && ((node >= 0 && trie.exactWord[Int(node)] >= 0) || sink.hasPending) {
+            sink.finish(
+                node: node,
+                hit: Hit(
+                    word: -1, token: token, sentence: sentence, lowStart: Int32(tokenLowStart), lowEnd: Int32(lowCount),
+                    origStart: Int32(tokenOrigStart), origEnd: Int32(count)),
+                low: lowBuffer)
         }
         if sentenceHasWords {
             sentences.append(
                 Sentence(field: field, start: Int32(sentenceStart), end: Int32(count), isQuestion: lastWasQuestion))
         }
         self.lowCount = lowCount
-        swap(&hits, &self.hits)
+        swap(&sink.hits, &hits)
+        swap(&sink.prefixes, &pendingPrefixes)
+        swap(&sink.stems, &pendingStems)
         swap(&sentences, &self.sentences)
-        swap(&pendingPrefixes, &self.pendingPrefixes)
-        swap(&pendingStems, &self.pendingStems)
         resolveHits(field: field, bit: bit)
     }
 
@@ -588,6 +576,65 @@ extension ItemField {
         case .title: return 0
         case .summary: return 1
         case .content: return 2
+        }
+    }
+}
+
+/// What the scanner finds at the end of a word that may be in the vocabulary: the hits (the exact word, the
+/// prefixes passed, the stems that compare equal), and meanwhile the prefix and stem words whose trie markers
+/// the walk passed. Kept apart from the scanner's per-byte state so that state stays in registers.
+private struct TokenSink {
+    let trie: ByteTrie
+    let wordStems: [[UInt8]]
+    var hits: [TaggingState.Hit] = []
+    var prefixes: [Int32] = []
+    var stems: [Int32] = []
+
+    var hasPending: Bool { !prefixes.isEmpty || !stems.isEmpty }
+
+    /// Records the prefix and stem markers of a trie node the walk passed.
+    mutating func addMarkers(of node: Int32) {
+        let markers = trie.markerCount[Int(node)]
+        guard markers > 0 else { return }
+        let start = Int(trie.markerStart[Int(node)])
+        for offset in 0..<Int(markers) {
+            let marker = trie.markerWords[start + offset]
+            if marker >= 0 {
+                prefixes.append(marker)
+            } else {
+                stems.append(-marker - 1)
+            }
+        }
+    }
+
+    /// Ends a word at trie `node` (-1 when the walk fell off): records the exact word, the prefixes passed
+    /// and the stems that compare equal, each as a copy of `hit`. `low` holds the lowered field.
+    mutating func finish(node: Int32, hit: TaggingState.Hit, low: UnsafeMutablePointer<UInt8>) {
+        if node >= 0 {
+            let exact = trie.exactWord[Int(node)]
+            if exact >= 0 {
+                var found = hit
+                found.word = exact
+                hits.append(found)
+            }
+        }
+        if !prefixes.isEmpty {
+            for word in prefixes {
+                var found = hit
+                found.word = word
+                hits.append(found)
+            }
+            prefixes.removeAll(keepingCapacity: true)
+        }
+        if !stems.isEmpty {
+            let lowered = UnsafeBufferPointer(start: low + Int(hit.lowStart), count: Int(hit.lowEnd - hit.lowStart))
+            let stem = Array(Stemmer.stem(String(decoding: lowered, as: UTF8.self)).utf8)
+            for word in stems where wordStems[Int(word)] == stem {
+                var found = hit
+                found.word = word
+                hits.append(found)
+            }
+            stems.removeAll(keepingCapacity: true)
         }
     }
 }
