@@ -162,6 +162,37 @@ struct TaggingState {
                     if pendingBreak { sawSpace = true }
                     continue
                 }
+            } else if inToken && lead & 0xE0 == 0xC0 && index + 1 < count {
+                // A two-byte letter (Cyrillic, Latin with diacritics) inside a word that lowers to another
+                // two-byte letter: the same as the general path, without its decoding of several cases.
+                let value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                let entry = table[Int(value)]
+                let lowered = entry & TextTables.scalarMask
+                if entry & (TextTables.wordFlag | TextTables.multiFlag) == TextTables.wordFlag && lowered >= 0x80
+                    && lowered < 0x800
+                {
+                    let first = UInt8(truncatingIfNeeded: 0xC0 | (lowered >> 6))
+                    let second = UInt8(truncatingIfNeeded: 0x80 | (lowered & 0x3F))
+                    lowBuffer[lowCount] = first
+                    lowBuffer[lowCount + 1] = second
+                    lowCount += 2
+                    index += 2
+                    if node >= 0 {
+                        node = trie.child(node, first)
+                        if node >= 0 && node & ByteTrie.markerFlag != 0 {
+                            node &= ~ByteTrie.markerFlag
+                            sink.addMarkers(of: node)
+                        }
+                        if node >= 0 {
+                            node = trie.child(node, second)
+                            if node >= 0 && node & ByteTrie.markerFlag != 0 {
+                                node &= ~ByteTrie.markerFlag
+                                sink.addMarkers(of: node)
+                            }
+                        }
+                    }
+                    continue
+                }
             }
             var value: UInt32
             var length = 1
