@@ -69,6 +69,10 @@ struct MatcherProgram: Sendable {
     var singleStart: [Int32] = []
     var singleCount: [Int32] = []
     var singlePool: [Int32] = []
+    /// term → its word ids (the same as `terms[term].wordIDs`, flat for the scanner)
+    var termWordStart: [Int32] = []
+    var termWordCount: [Int32] = []
+    var termWordPool: [Int32] = []
     /// word → multi-word terms starting with it
     var multiStart: [Int32] = []
     var multiCount: [Int32] = []
@@ -382,6 +386,9 @@ private struct MatcherBuilder {
                 multi[Int(first)].append(Int32(index))
             }
         }
+        flattenLists(
+            terms.map(\.wordIDs), start: &program.termWordStart, count: &program.termWordCount,
+            pool: &program.termWordPool)
         flattenLists(single, start: &program.singleStart, count: &program.singleCount, pool: &program.singlePool)
         flattenLists(multi, start: &program.multiStart, count: &program.multiCount, pool: &program.multiPool)
         flattenLists(termClaims, start: &program.claimStart, count: &program.claimCount, pool: &program.claimPool)

@@ -14,7 +14,45 @@ struct LinkAnalysis {
     var cues: StanceCue
     var cueWords: [String]
     var claimCue: String?
-    var reason: String
+    /// Why the stance was chosen, kept as data: only `explain` needs it in words (`reason`).
+    var stanceReason = StanceReason.none
+    var reason: String { stanceReason.text }
+}
+
+/// The rule of the stance method that decided a link's stance (see `decideStance`).
+enum StanceReason {
+    case none
+    case noSentence
+    case claimDisputeCue(String)
+    case question
+    case refusalStated(StanceCue)
+    case denialOrRejection(StanceCue)
+    case rejectionPresupposes(StanceCue)
+    case negatedTerms
+    case hedged(StanceCue)
+    case claimSupportCue(String)
+    case incomplete(groups: Int, covered: Int)
+    case plainSentence
+
+    var text: String {
+        switch self {
+        case .none: return ""
+        case .noSentence: return "the terms were found only by a punctuation pattern, so no sentence could be read"
+        case .claimDisputeCue(let cue): return "the claim's dispute cue \(cue) is in the evidence"
+        case .question: return "the sentence that matches is a question"
+        case .refusalStated(let cues):
+            return "a denial or rejection cue (\(cues)) states a claim that is itself a refusal"
+        case .denialOrRejection(let cues): return "a denial, failure or the actor's rejection (\(cues))"
+        case .rejectionPresupposes(let cues):
+            return "a rejection (\(cues)) by another party presupposes the claim's proposal"
+        case .negatedTerms: return "a negation stands within three words before the claim's terms"
+        case .hedged(let cues): return "hedging, a call or a prediction (\(cues)) in the sentence that matches"
+        case .claimSupportCue(let cue): return "the claim's support cue \(cue) is in the evidence"
+        case .incomplete(let groups, let covered):
+            return "no sentence holds all \(groups) parts of the query (best: \(covered))"
+        case .plainSentence: return "one sentence states all parts of the query with no denial, negation or hedging"
+        }
+    }
 }
 
 extension TaggingState {
@@ -76,7 +114,7 @@ extension TaggingState {
                 itemID: itemID, claimID: claimID, stance: .mentions, confidence: 0.3, terms: terms,
                 field: core >= 0 ? sentences[core].field : field(ofBit: firstField), snippet: ""),
             subqueryLabel: subquery.label, groupCount: groupCount, coveredGroups: best, coreSentence: core,
-            cues: [], cueWords: [], claimCue: nil, reason: "")
+            cues: [], cueWords: [], claimCue: nil)
         analysis.isLocal = isLocal
         analysis.link.snippet = snippet(core: core, groups: sentenceGroups, groupCount: groupCount)
         decideStance(&analysis, claim: claim, subquery: subquery)
@@ -159,7 +197,7 @@ extension TaggingState {
     ) {
         let core = analysis.coreSentence
         guard core >= 0 else {
-            analysis.reason = "the terms were found only by a punctuation pattern, so no sentence could be read"
+            analysis.stanceReason = .noSentence
             return
         }
         let coreSentence = sentences[core]
@@ -211,21 +249,21 @@ extension TaggingState {
         let complete = analysis.coveredGroups >= analysis.groupCount
         let inTitle = coreSentence.field == .title
 
-        func set(_ stance: Stance, _ confidence: Double, _ reason: String) {
+        func set(_ stance: Stance, _ confidence: Double, _ reason: StanceReason) {
             analysis.link.stance = stance
             analysis.link.confidence = confidence
-            analysis.reason = reason
+            analysis.stanceReason = reason
         }
 
         // 1. A claim-specific dispute cue is the strongest evidence.
         if let (cue, inCore) = claimCue(claim.disputeCueTerms, core: core) {
             analysis.claimCue = cue
-            set(.disputes, inCore ? 0.9 : 0.75, "the claim's dispute cue \(cue) is in the evidence")
+            set(.disputes, inCore ? 0.9 : 0.75, .claimDisputeCue(cue))
             return
         }
         // 2. Questions raise the claim without taking a side.
         if coreSentence.isQuestion {
-            set(.mentions, 0.75, "the sentence that matches is a question")
+            set(.mentions, 0.75, .question)
             return
         }
         // 3. Denial, rejection or failure. For a claim that is itself a refusal ("US rules out troops") these
@@ -233,43 +271,41 @@ extension TaggingState {
         //    demand") presupposes the proposal and so supports a claim about it.
         if !cues.intersection([.denial, .rejection, .failure]).isEmpty {
             if claim.isRefusal {
-                set(.supports, 0.6, "a denial or rejection cue (\(cues)) states a claim that is itself a refusal")
+                set(.supports, 0.6, .refusalStated(cues))
             } else if !cues.intersection([.denial, .failure]).isEmpty || actorRejects || analysis.groupCount == 1 {
-                set(.disputes, complete ? 0.75 : 0.6, "a denial, failure or the actor's rejection (\(cues))")
+                set(.disputes, complete ? 0.75 : 0.6, .denialOrRejection(cues))
             } else {
-                set(.supports, 0.5, "a rejection (\(cues)) by another party presupposes the claim's proposal")
+                set(.supports, 0.5, .rejectionPresupposes(cues))
             }
             return
         }
         // 3b. Negation in front of the claim's action.
         if negatedClaimTerm && !claim.isRefusal {
-            set(.disputes, complete ? 0.65 : 0.55, "a negation stands within three words before the claim's terms")
+            set(.disputes, complete ? 0.65 : 0.55, .negatedTerms)
             return
         }
         // 4. Hedging, calls, predictions: the claim is raised, not asserted.
         if cues.contains(.prediction) || (!cues.intersection([.hedge, .call]).isEmpty && !cues.contains(.confirmation))
         {
-            set(.mentions, 0.6, "hedging, a call or a prediction (\(cues)) in the sentence that matches")
+            set(.mentions, 0.6, .hedged(cues))
             return
         }
         // 5. A claim-specific support cue in a plain sentence.
         if let (cue, inCore) = claimCue(claim.supportCueTerms, core: core), inCore {
             analysis.claimCue = cue
-            set(.supports, 0.85, "the claim's support cue \(cue) is in the evidence")
+            set(.supports, 0.85, .claimSupportCue(cue))
             return
         }
         // 7. Terms spread over several sentences: the item touches the claim, it does not state it.
         if !complete {
-            set(
-                .mentions, 0.4,
-                "no sentence holds all \(analysis.groupCount) parts of the query (best: \(analysis.coveredGroups))")
+            set(.mentions, 0.4, .incomplete(groups: analysis.groupCount, covered: analysis.coveredGroups))
             return
         }
         // 8. Everything in one plain sentence: the item reports the claim.
         var confidence = inTitle ? 0.75 : 0.7
         if cues.contains(.report) { confidence -= 0.1 }
         if cues.contains(.confirmation) { confidence += 0.1 }
-        set(.supports, confidence, "one sentence states all parts of the query with no denial, negation or hedging")
+        set(.supports, confidence, .plainSentence)
     }
 
     /// The first claim cue found in the core sentence (true), else in any sentence with claim terms (false).

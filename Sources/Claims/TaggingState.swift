@@ -422,23 +422,26 @@ struct TaggingState {
 
     /// The index of the last hit of a multi-word term starting at `first`, or nil.
     private func verify(term: Int32, from first: Int) -> Int? {
-        let definition = program.terms[Int(term)]
+        let wordStart = Int(program.termWordStart[Int(term)])
         var previous = first
-        for position in 1..<definition.wordIDs.count {
+        for position in 1..<Int(program.termWordCount[Int(term)]) {
             let wanted = hits[previous].token + 1
             var candidate = previous + 1
             while candidate < hits.count && hits[candidate].token < wanted { candidate += 1 }
             var found = -1
             while candidate < hits.count && hits[candidate].token == wanted {
-                if hits[candidate].word == definition.wordIDs[position] {
+                if hits[candidate].word == program.termWordPool[wordStart + position] {
                     found = candidate
                     break
                 }
                 candidate += 1
             }
             guard found >= 0 else { return nil }
-            let separator = definition.pattern.separators[position - 1]
-            guard matches(separator, from: Int(hits[previous].lowEnd), to: Int(hits[found].lowStart)) else {
+            guard
+                matches(
+                    program.terms[Int(term)].pattern.separators[position - 1], from: Int(hits[previous].lowEnd),
+                    to: Int(hits[found].lowStart))
+            else {
                 return nil
             }
             previous = found
