@@ -81,6 +81,17 @@ struct MatcherProgram: Sendable {
     var claimStart: [Int32] = []
     var claimCount: [Int32] = []
     var claimPool: [Int32] = []
+    /// term → (sub-query, bit) for each required top-level part of a sub-query that cannot be true without one
+    /// of its terms (flat: `groupSubquery` and `groupBit` in parallel). Sub-queries are numbered as `roots`.
+    var groupStart: [Int32] = []
+    var groupCount: [Int32] = []
+    var groupSubquery: [Int32] = []
+    var groupBit: [UInt64] = []
+    /// Per sub-query: the bits of all its required parts (0 when it can be true without any term), and its claim.
+    var subqueryRequired: [UInt64] = []
+    var subqueryClaim: [Int32] = []
+    /// Claims with a sub-query that has no required part: evaluated for every item.
+    var unfilteredClaims: [Int32] = []
     var nodes: [Node] = []
     var children: [Int32] = []
     /// NEAR operands: (term, fields) pairs, flat.
@@ -119,6 +130,9 @@ private struct MatcherBuilder {
     var terms: [MatcherProgram.Term] = []
     var termCues: [UInt16] = []
     var termClaims: [[Int32]] = []
+    var termGroups: [[(subquery: Int32, bit: UInt64)]] = []
+    var subqueryRequired: [UInt64] = []
+    var subqueryClaim: [Int32] = []
     var nodes: [MatcherProgram.Node] = []
     var children: [Int32] = []
     var positionSets: [[(term: Int32, fields: UInt8)]] = []
@@ -138,6 +152,24 @@ private struct MatcherBuilder {
         for (label, text) in sources {
             let parsed = try QueryParser.parse(text)
             let root = flatten(parsed, fields: FieldScope.all.rawValue)
+            // Every required part that needs a term gets a bit: only a sub-query with all its bits set by the
+            // terms an item has is evaluated.
+            let subqueryIndex = Int32(subqueryRequired.count)
+            var required: UInt64 = 0
+            let parts: [QueryNode]
+            if case .and(let kids) = parsed { parts = kids } else { parts = [parsed] }
+            for (position, part) in parts.prefix(64).enumerated() {
+                let anchors = anchorTerms(part)
+                guard !anchors.isEmpty else { continue }
+                let bit: UInt64 = 1 << UInt64(position)
+                required |= bit
+                for term in anchors {
+                    let id = intern(term)
+                    termGroups[Int(id)].append((subqueryIndex, bit))
+                }
+            }
+            subqueryRequired.append(required)
+            subqueryClaim.append(claimIndex)
             // Index the claim under the terms of one required part only: a claim can be true only if every
             // positive AND part is, so any one part's terms suffice to make it a candidate.
             for term in anchorTerms(parsed) {
@@ -327,6 +359,7 @@ private struct MatcherBuilder {
         terms.append(MatcherProgram.Term(pattern: pattern, wordIDs: wordIDs, display: term.display))
         termCues.append(0)
         termClaims.append([])
+        termGroups.append([])
         termIndex[key] = id
         return id
     }
@@ -392,6 +425,18 @@ private struct MatcherBuilder {
         flattenLists(single, start: &program.singleStart, count: &program.singleCount, pool: &program.singlePool)
         flattenLists(multi, start: &program.multiStart, count: &program.multiCount, pool: &program.multiPool)
         flattenLists(termClaims, start: &program.claimStart, count: &program.claimCount, pool: &program.claimPool)
+        for groups in termGroups {
+            program.groupStart.append(Int32(program.groupSubquery.count))
+            program.groupCount.append(Int32(groups.count))
+            program.groupSubquery.append(contentsOf: groups.map(\.subquery))
+            program.groupBit.append(contentsOf: groups.map(\.bit))
+        }
+        program.subqueryRequired = subqueryRequired
+        program.subqueryClaim = subqueryClaim
+        for (index, required) in subqueryRequired.enumerated() where required == 0 {
+            let claim = subqueryClaim[index]
+            if program.unfilteredClaims.last != claim { program.unfilteredClaims.append(claim) }
+        }
         program.alwaysClaims = []
         return program
     }

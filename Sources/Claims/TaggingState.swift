@@ -45,6 +45,9 @@ struct TaggingState {
     var termLast: [Int32]
     var touched: [Int32] = []
     var candidateBits: [UInt64]
+    /// Per sub-query: the bits of its required parts that the item's terms satisfy (see `evaluateCandidates`).
+    var subqueryMasks: [UInt64]
+    var touchedSubqueries: [Int32] = []
     /// Per-link scratch: top-level query parts per sentence.
     var groupBuffer: [UInt64] = []
     /// Sentence texts built for snippets, per item.
@@ -64,6 +67,7 @@ struct TaggingState {
         termFirst = [Int32](repeating: -1, count: program.terms.count)
         termLast = [Int32](repeating: -1, count: program.terms.count)
         candidateBits = [UInt64](repeating: 0, count: (program.claims.count + 63) / 64)
+        subqueryMasks = [UInt64](repeating: 0, count: program.subqueryRequired.count)
     }
 
     // MARK: - Matching
@@ -531,13 +535,25 @@ struct TaggingState {
     // MARK: - Claims
 
     private mutating func evaluateCandidates() -> [(claim: Int32, subquery: Int)] {
-        // Candidate claims are marked in a bitmap, then visited in claim order (no sort, no duplicates).
+        // Each term the item has sets its bits in the sub-queries whose required parts it can satisfy; a claim
+        // is a candidate once one of its sub-queries has all its bits (or has no required part at all).
+        // Candidates are marked in a bitmap, then visited in claim order (no sort, no duplicates).
         for term in touched {
-            let start = Int(program.claimStart[Int(term)])
-            for offset in 0..<Int(program.claimCount[Int(term)]) {
-                let claim = Int(program.claimPool[start + offset])
-                candidateBits[claim >> 6] |= 1 << UInt64(claim & 63)
+            let start = Int(program.groupStart[Int(term)])
+            for offset in 0..<Int(program.groupCount[Int(term)]) {
+                let subquery = Int(program.groupSubquery[start + offset])
+                let old = subqueryMasks[subquery]
+                if old == 0 { touchedSubqueries.append(Int32(subquery)) }
+                let new = old | program.groupBit[start + offset]
+                subqueryMasks[subquery] = new
+                if new != old && new == program.subqueryRequired[subquery] {
+                    let claim = Int(program.subqueryClaim[subquery])
+                    candidateBits[claim >> 6] |= 1 << UInt64(claim & 63)
+                }
             }
+        }
+        for claim in program.unfilteredClaims {
+            candidateBits[Int(claim) >> 6] |= 1 << UInt64(claim & 63)
         }
         for claim in program.alwaysClaims {
             candidateBits[Int(claim) >> 6] |= 1 << UInt64(claim & 63)
@@ -550,12 +566,18 @@ struct TaggingState {
                 let claim = word << 6 | bits.trailingZeroBitCount
                 bits &= bits - 1
                 let start = Int(program.rootStart[claim])
-                for offset in 0..<Int(program.rootCount[claim]) where evaluate(program.roots[start + offset]) {
-                    matched.append((Int32(claim), offset))
-                    break
+                for offset in 0..<Int(program.rootCount[claim]) {
+                    let subquery = start + offset
+                    guard subqueryMasks[subquery] == program.subqueryRequired[subquery] else { continue }
+                    if evaluate(program.roots[subquery]) {
+                        matched.append((Int32(claim), offset))
+                        break
+                    }
                 }
             }
         }
+        for subquery in touchedSubqueries { subqueryMasks[Int(subquery)] = 0 }
+        touchedSubqueries.removeAll(keepingCapacity: true)
         return matched
     }
 
