@@ -59,8 +59,7 @@ extension TaggingState {
     static let snippetLimit = 300
 
     mutating func makeLink(itemID: String, claim claimIndex: Int32, subquery subqueryIndex: Int) -> LinkAnalysis {
-        let claim = program.claims[Int(claimIndex)]
-        let subquery = claim.subqueries[subqueryIndex]
+        let subquery = program.claims[Int(claimIndex)].subqueries[subqueryIndex]
         let claimID = claimIDs[Int(claimIndex)]
 
         // Which top-level groups of the query each sentence covers, and the terms that were found.
@@ -117,7 +116,7 @@ extension TaggingState {
             cues: [], cueWords: [], claimCue: nil)
         analysis.isLocal = isLocal
         analysis.link.snippet = snippet(core: core, groups: sentenceGroups, groupCount: groupCount)
-        decideStance(&analysis, claim: claim, subquery: subquery)
+        decideStance(&analysis, claimIndex: Int(claimIndex), subquery: subquery)
         return analysis
     }
 
@@ -158,8 +157,13 @@ extension TaggingState {
         return text
     }
 
-    /// Unicode scalars in a sentence's (untrimmed) byte range: an upper bound of its trimmed length.
-    private func scalarCount(_ index: Int) -> Int {
+    /// Unicode scalars in a sentence's (untrimmed) byte range: an upper bound of its trimmed length (cached per
+    /// item: several links often share a sentence).
+    private mutating func scalarCount(_ index: Int) -> Int {
+        if sentenceScalars.count < sentences.count {
+            sentenceScalars.append(contentsOf: repeatElement(-1, count: sentences.count - sentenceScalars.count))
+        }
+        if sentenceScalars[index] >= 0 { return Int(sentenceScalars[index]) }
         let sentence = sentences[index]
         let bytes = fieldBytes[Int(sentence.field.slot)]
         let end = min(Int(sentence.end), bytes.count)
@@ -169,6 +173,7 @@ extension TaggingState {
             if bytes[position] & 0xC0 != 0x80 { count += 1 }
             position += 1
         }
+        sentenceScalars[index] = Int32(count)
         return count
     }
 
@@ -193,13 +198,14 @@ extension TaggingState {
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     private mutating func decideStance(
-        _ analysis: inout LinkAnalysis, claim: MatcherProgram.CompiledClaim, subquery: MatcherProgram.SubQuery
+        _ analysis: inout LinkAnalysis, claimIndex: Int, subquery: MatcherProgram.SubQuery
     ) {
         let core = analysis.coreSentence
         guard core >= 0 else {
             analysis.stanceReason = .noSentence
             return
         }
+        let isRefusal = program.claims[claimIndex].isRefusal
         let coreSentence = sentences[core]
         // The claim's own term occurrences in the core sentence: cue words inside them are part of the claim.
         var claimSpans: [(start: Int32, end: Int32, actor: Bool)] = []
@@ -256,7 +262,7 @@ extension TaggingState {
         }
 
         // 1. A claim-specific dispute cue is the strongest evidence.
-        if let (cue, inCore) = claimCue(claim.disputeCueTerms, core: core) {
+        if let (cue, inCore) = claimCue(program.claims[claimIndex].disputeCueTerms, core: core) {
             analysis.claimCue = cue
             set(.disputes, inCore ? 0.9 : 0.75, .claimDisputeCue(cue))
             return
@@ -270,7 +276,7 @@ extension TaggingState {
         //    words state the claim. A rejection by someone other than the claim's actor ("Kyiv rejects Putin's
         //    demand") presupposes the proposal and so supports a claim about it.
         if !cues.intersection([.denial, .rejection, .failure]).isEmpty {
-            if claim.isRefusal {
+            if isRefusal {
                 set(.supports, 0.6, .refusalStated(cues))
             } else if !cues.intersection([.denial, .failure]).isEmpty || actorRejects || analysis.groupCount == 1 {
                 set(.disputes, complete ? 0.75 : 0.6, .denialOrRejection(cues))
@@ -280,7 +286,7 @@ extension TaggingState {
             return
         }
         // 3b. Negation in front of the claim's action.
-        if negatedClaimTerm && !claim.isRefusal {
+        if negatedClaimTerm && !isRefusal {
             set(.disputes, complete ? 0.65 : 0.55, .negatedTerms)
             return
         }
@@ -291,7 +297,7 @@ extension TaggingState {
             return
         }
         // 5. A claim-specific support cue in a plain sentence.
-        if let (cue, inCore) = claimCue(claim.supportCueTerms, core: core), inCore {
+        if let (cue, inCore) = claimCue(program.claims[claimIndex].supportCueTerms, core: core), inCore {
             analysis.claimCue = cue
             set(.supports, 0.85, .claimSupportCue(cue))
             return

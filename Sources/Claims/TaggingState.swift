@@ -52,6 +52,8 @@ struct TaggingState {
     var groupBuffer: [UInt64] = []
     /// Sentence texts built for snippets, per item.
     var sentenceTexts: [String?] = []
+    /// Unicode scalars per sentence (-1: not counted yet), per item.
+    var sentenceScalars: [Int32] = []
     var sentences: [Sentence] = []
     /// The item's fields as UTF-8 (title, summary, content), for snippets.
     var fieldBytes: [[UInt8]] = [[], [], []]
@@ -91,6 +93,7 @@ struct TaggingState {
         occurrences.removeAll(keepingCapacity: true)
         sentences.removeAll(keepingCapacity: true)
         sentenceTexts.removeAll(keepingCapacity: true)
+        sentenceScalars.removeAll(keepingCapacity: true)
         cueTerms.removeAll(keepingCapacity: true)
     }
 
