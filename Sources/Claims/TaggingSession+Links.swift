@@ -91,12 +91,13 @@ extension TaggingState {
         }
         let groupCount = max(subquery.groupCount, 1)
         let full: UInt64 = groupCount >= 64 ? UInt64.max : (1 << UInt64(groupCount)) - 1
-        var titleGroups: UInt64 = 0
-        var isLocal = subquery.groupCount <= 1
-        for (index, groups) in sentenceGroups.enumerated() where sentences[index].field == .title {
-            titleGroups |= groups
-        }
+        // Only the stemmed (folding) mode asks for locality; the exact mode links on the query alone.
+        var isLocal = subquery.groupCount <= 1 || !program.fold
         if !isLocal {
+            var titleGroups: UInt64 = 0
+            for (index, groups) in sentenceGroups.enumerated() where sentences[index].field == .title {
+                titleGroups |= groups
+            }
             for (index, groups) in sentenceGroups.enumerated() {
                 var window = groups | titleGroups
                 if index + 1 < sentenceGroups.count && sentences[index + 1].field == sentences[index].field {
