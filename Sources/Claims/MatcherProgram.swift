@@ -90,6 +90,13 @@ struct MatcherProgram: Sendable {
     /// Per sub-query: the bits of all its required parts (0 when it can be true without any term), and its claim.
     var subqueryRequired: [UInt64] = []
     var subqueryClaim: [Int32] = []
+    /// Per sub-query: its positive terms and their group bits (flat, in parallel, as in `SubQuery`), and its
+    /// group count, so evidence needs no trip through each claim's own arrays.
+    var subqueryTermStart: [Int32] = []
+    var subqueryTermCount: [Int32] = []
+    var subqueryTermPool: [Int32] = []
+    var subqueryBitPool: [UInt64] = []
+    var subqueryGroupCount: [Int32] = []
     /// Claims with a sub-query that has no required part: evaluated for every item.
     var unfilteredClaims: [Int32] = []
     var nodes: [Node] = []
@@ -405,6 +412,13 @@ private struct MatcherBuilder {
             program.rootStart.append(Int32(program.roots.count))
             program.rootCount.append(Int32(claim.subqueries.count))
             program.roots.append(contentsOf: claim.subqueries.map(\.root))
+            for subquery in claim.subqueries {
+                program.subqueryTermStart.append(Int32(program.subqueryTermPool.count))
+                program.subqueryTermCount.append(Int32(subquery.positiveTerms.count))
+                program.subqueryTermPool.append(contentsOf: subquery.positiveTerms)
+                program.subqueryBitPool.append(contentsOf: subquery.groupBits)
+                program.subqueryGroupCount.append(Int32(subquery.groupCount))
+            }
         }
         program.queryTermCount = terms.count
 

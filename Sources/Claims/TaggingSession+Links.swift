@@ -7,7 +7,6 @@ struct LinkAnalysis {
     /// Whether every top-level part of the query occurs within a window of two neighbouring sentences of
     /// one field, or in the title plus one sentence (the proximity the stemmed mode requires for a link).
     var isLocal = true
-    var subqueryLabel: String
     var groupCount: Int
     var coveredGroups: Int
     var coreSentence: Int
@@ -59,7 +58,10 @@ extension TaggingState {
     static let snippetLimit = 300
 
     mutating func makeLink(itemID: String, claim claimIndex: Int32, subquery subqueryIndex: Int) -> LinkAnalysis {
-        let subquery = program.claims[Int(claimIndex)].subqueries[subqueryIndex]
+        let subquery = Int(program.rootStart[Int(claimIndex)]) + subqueryIndex
+        let termStart = Int(program.subqueryTermStart[subquery])
+        let termEnd = termStart + Int(program.subqueryTermCount[subquery])
+        let subqueryGroups = Int(program.subqueryGroupCount[subquery])
         let claimID = claimIDs[Int(claimIndex)]
 
         // Which top-level groups of the query each sentence covers, and the terms that were found.
@@ -70,14 +72,15 @@ extension TaggingState {
         sentenceGroups.append(contentsOf: repeatElement(0, count: sentences.count))
         var terms: [String] = []
         var firstField: UInt8 = 0
-        for (position, term) in subquery.positiveTerms.enumerated() {
+        for position in termStart..<termEnd {
+            let term = program.subqueryTermPool[position]
             var occurrence = termFirst[Int(term)]
             if occurrence < 0 { continue }
             terms.append(program.terms[Int(term)].display)
             while occurrence >= 0 {
                 let found = occurrences[Int(occurrence)]
                 if found.sentence >= 0 && Int(found.sentence) < sentenceGroups.count {
-                    sentenceGroups[Int(found.sentence)] |= subquery.groupBits[position]
+                    sentenceGroups[Int(found.sentence)] |= program.subqueryBitPool[position]
                 }
                 if firstField == 0 { firstField = found.field }
                 occurrence = found.next
@@ -89,10 +92,10 @@ extension TaggingState {
             best = groups.nonzeroBitCount
             core = index
         }
-        let groupCount = max(subquery.groupCount, 1)
+        let groupCount = max(subqueryGroups, 1)
         let full: UInt64 = groupCount >= 64 ? UInt64.max : (1 << UInt64(groupCount)) - 1
         // Only the stemmed (folding) mode asks for locality; the exact mode links on the query alone.
-        var isLocal = subquery.groupCount <= 1 || !program.fold
+        var isLocal = subqueryGroups <= 1 || !program.fold
         if !isLocal {
             var titleGroups: UInt64 = 0
             for (index, groups) in sentenceGroups.enumerated() where sentences[index].field == .title {
@@ -113,11 +116,11 @@ extension TaggingState {
             link: ClaimLink(
                 itemID: itemID, claimID: claimID, stance: .mentions, confidence: 0.3, terms: terms,
                 field: core >= 0 ? sentences[core].field : field(ofBit: firstField), snippet: ""),
-            subqueryLabel: subquery.label, groupCount: groupCount, coveredGroups: best, coreSentence: core,
+            groupCount: groupCount, coveredGroups: best, coreSentence: core,
             cues: [], cueWords: [], claimCue: nil)
         analysis.isLocal = isLocal
         analysis.link.snippet = snippet(core: core, groups: sentenceGroups, groupCount: groupCount)
-        decideStance(&analysis, claimIndex: Int(claimIndex), subquery: subquery)
+        decideStance(&analysis, claimIndex: Int(claimIndex), terms: termStart..<termEnd)
         return analysis
     }
 
@@ -199,7 +202,7 @@ extension TaggingState {
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     private mutating func decideStance(
-        _ analysis: inout LinkAnalysis, claimIndex: Int, subquery: MatcherProgram.SubQuery
+        _ analysis: inout LinkAnalysis, claimIndex: Int, terms: Range<Int>
     ) {
         let core = analysis.coreSentence
         guard core >= 0 else {
@@ -210,12 +213,12 @@ extension TaggingState {
         let coreSentence = sentences[core]
         // The claim's own term occurrences in the core sentence: cue words inside them are part of the claim.
         var claimSpans: [(start: Int32, end: Int32, actor: Bool)] = []
-        for (position, term) in subquery.positiveTerms.enumerated() {
-            var occurrence = termFirst[Int(term)]
+        for position in terms {
+            var occurrence = termFirst[Int(program.subqueryTermPool[position])]
             while occurrence >= 0 {
                 let found = occurrences[Int(occurrence)]
                 if Int(found.sentence) == core {
-                    claimSpans.append((found.tokenStart, found.tokenEnd, subquery.groupBits[position] & 1 != 0))
+                    claimSpans.append((found.tokenStart, found.tokenEnd, program.subqueryBitPool[position] & 1 != 0))
                 }
                 occurrence = found.next
             }
