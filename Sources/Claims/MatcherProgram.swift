@@ -217,12 +217,13 @@ private struct MatcherBuilder {
         let words = TextTables.normalize(title, fold: true).unicodeScalars
             .split(whereSeparator: { !TextTables.isPythonWord($0) })
             .map { String(String.UnicodeScalarView($0)) }
-        let negative: Set<String> = [
-            "no", "not", "never", "without", "rules", "rule", "rejects", "refuses", "drops", "won", "halts",
-            "не", "нет", "без", "ні", "отказ", "отказалась", "отказался", "відмова", "відмовилася",
-        ]
-        return words.contains(where: negative.contains)
+        return words.contains(where: refusalWords.contains)
     }
+
+    private static let refusalWords: Set<String> = [
+        "no", "not", "never", "without", "rules", "rule", "rejects", "refuses", "drops", "won", "halts",
+        "не", "нет", "без", "ні", "отказ", "отказалась", "отказался", "відмова", "відмовилася",
+    ]
 
     mutating func addCueLexicon() {
         for (cue, list) in CueLexicon.entries {
