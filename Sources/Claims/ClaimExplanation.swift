@@ -79,15 +79,16 @@ extension TaggingState {
                 reason: "")
         }
         let analysis = makeLink(itemID: item.id, claim: hit.claim, subquery: hit.subquery)
+        let label = compiled.subqueries[hit.subquery].label
         if program.fold && !analysis.isLocal {
             return ClaimExplanation(
-                claim: claim, link: nil, matchedQuery: analysis.subqueryLabel, terms: terms,
+                claim: claim, link: nil, matchedQuery: label, terms: terms,
                 parts: (analysis.groupCount, analysis.coveredGroups), cues: [], claimCue: nil,
-                reason: "\(analysis.subqueryLabel) matches, but its \(analysis.groupCount) parts are not within two "
+                reason: "\(label) matches, but its \(analysis.groupCount) parts are not within two "
                     + "neighbouring sentences (or the title and one sentence), which the stemmed mode requires")
         }
         return ClaimExplanation(
-            claim: claim, link: analysis.link, matchedQuery: analysis.subqueryLabel, terms: terms,
+            claim: claim, link: analysis.link, matchedQuery: label, terms: terms,
             parts: (analysis.groupCount, analysis.coveredGroups), cues: analysis.cueWords,
             claimCue: analysis.claimCue, reason: analysis.reason)
     }

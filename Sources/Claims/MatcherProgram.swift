@@ -69,6 +69,10 @@ struct MatcherProgram: Sendable {
     var singleStart: [Int32] = []
     var singleCount: [Int32] = []
     var singlePool: [Int32] = []
+    /// term → its word ids (the same as `terms[term].wordIDs`, flat for the scanner)
+    var termWordStart: [Int32] = []
+    var termWordCount: [Int32] = []
+    var termWordPool: [Int32] = []
     /// word → multi-word terms starting with it
     var multiStart: [Int32] = []
     var multiCount: [Int32] = []
@@ -77,6 +81,24 @@ struct MatcherProgram: Sendable {
     var claimStart: [Int32] = []
     var claimCount: [Int32] = []
     var claimPool: [Int32] = []
+    /// term → (sub-query, bit) for each required top-level part of a sub-query that cannot be true without one
+    /// of its terms (flat: `groupSubquery` and `groupBit` in parallel). Sub-queries are numbered as `roots`.
+    var groupStart: [Int32] = []
+    var groupCount: [Int32] = []
+    var groupSubquery: [Int32] = []
+    var groupBit: [UInt64] = []
+    /// Per sub-query: the bits of all its required parts (0 when it can be true without any term), and its claim.
+    var subqueryRequired: [UInt64] = []
+    var subqueryClaim: [Int32] = []
+    /// Per sub-query: its positive terms and their group bits (flat, in parallel, as in `SubQuery`), and its
+    /// group count, so evidence needs no trip through each claim's own arrays.
+    var subqueryTermStart: [Int32] = []
+    var subqueryTermCount: [Int32] = []
+    var subqueryTermPool: [Int32] = []
+    var subqueryBitPool: [UInt64] = []
+    var subqueryGroupCount: [Int32] = []
+    /// Claims with a sub-query that has no required part: evaluated for every item.
+    var unfilteredClaims: [Int32] = []
     var nodes: [Node] = []
     var children: [Int32] = []
     /// NEAR operands: (term, fields) pairs, flat.
@@ -115,6 +137,9 @@ private struct MatcherBuilder {
     var terms: [MatcherProgram.Term] = []
     var termCues: [UInt16] = []
     var termClaims: [[Int32]] = []
+    var termGroups: [[(subquery: Int32, bit: UInt64)]] = []
+    var subqueryRequired: [UInt64] = []
+    var subqueryClaim: [Int32] = []
     var nodes: [MatcherProgram.Node] = []
     var children: [Int32] = []
     var positionSets: [[(term: Int32, fields: UInt8)]] = []
@@ -134,6 +159,24 @@ private struct MatcherBuilder {
         for (label, text) in sources {
             let parsed = try QueryParser.parse(text)
             let root = flatten(parsed, fields: FieldScope.all.rawValue)
+            // Every required part that needs a term gets a bit: only a sub-query with all its bits set by the
+            // terms an item has is evaluated.
+            let subqueryIndex = Int32(subqueryRequired.count)
+            var required: UInt64 = 0
+            let parts: [QueryNode]
+            if case .and(let kids) = parsed { parts = kids } else { parts = [parsed] }
+            for (position, part) in parts.prefix(64).enumerated() {
+                let anchors = anchorTerms(part)
+                guard !anchors.isEmpty else { continue }
+                let bit: UInt64 = 1 << UInt64(position)
+                required |= bit
+                for term in anchors {
+                    let id = intern(term)
+                    termGroups[Int(id)].append((subqueryIndex, bit))
+                }
+            }
+            subqueryRequired.append(required)
+            subqueryClaim.append(claimIndex)
             // Index the claim under the terms of one required part only: a claim can be true only if every
             // positive AND part is, so any one part's terms suffice to make it a candidate.
             for term in anchorTerms(parsed) {
@@ -174,12 +217,13 @@ private struct MatcherBuilder {
         let words = TextTables.normalize(title, fold: true).unicodeScalars
             .split(whereSeparator: { !TextTables.isPythonWord($0) })
             .map { String(String.UnicodeScalarView($0)) }
-        let negative: Set<String> = [
-            "no", "not", "never", "without", "rules", "rule", "rejects", "refuses", "drops", "won", "halts",
-            "не", "нет", "без", "ні", "отказ", "отказалась", "отказался", "відмова", "відмовилася",
-        ]
-        return words.contains(where: negative.contains)
+        return words.contains(where: refusalWords.contains)
     }
+
+    private static let refusalWords: Set<String> = [
+        "no", "not", "never", "without", "rules", "rule", "rejects", "refuses", "drops", "won", "halts",
+        "не", "нет", "без", "ні", "отказ", "отказалась", "отказался", "відмова", "відмовилася",
+    ]
 
     mutating func addCueLexicon() {
         for (cue, list) in CueLexicon.entries {
@@ -323,6 +367,7 @@ private struct MatcherBuilder {
         terms.append(MatcherProgram.Term(pattern: pattern, wordIDs: wordIDs, display: term.display))
         termCues.append(0)
         termClaims.append([])
+        termGroups.append([])
         termIndex[key] = id
         return id
     }
@@ -368,6 +413,13 @@ private struct MatcherBuilder {
             program.rootStart.append(Int32(program.roots.count))
             program.rootCount.append(Int32(claim.subqueries.count))
             program.roots.append(contentsOf: claim.subqueries.map(\.root))
+            for subquery in claim.subqueries {
+                program.subqueryTermStart.append(Int32(program.subqueryTermPool.count))
+                program.subqueryTermCount.append(Int32(subquery.positiveTerms.count))
+                program.subqueryTermPool.append(contentsOf: subquery.positiveTerms)
+                program.subqueryBitPool.append(contentsOf: subquery.groupBits)
+                program.subqueryGroupCount.append(Int32(subquery.groupCount))
+            }
         }
         program.queryTermCount = terms.count
 
@@ -382,9 +434,24 @@ private struct MatcherBuilder {
                 multi[Int(first)].append(Int32(index))
             }
         }
+        flattenLists(
+            terms.map(\.wordIDs), start: &program.termWordStart, count: &program.termWordCount,
+            pool: &program.termWordPool)
         flattenLists(single, start: &program.singleStart, count: &program.singleCount, pool: &program.singlePool)
         flattenLists(multi, start: &program.multiStart, count: &program.multiCount, pool: &program.multiPool)
         flattenLists(termClaims, start: &program.claimStart, count: &program.claimCount, pool: &program.claimPool)
+        for groups in termGroups {
+            program.groupStart.append(Int32(program.groupSubquery.count))
+            program.groupCount.append(Int32(groups.count))
+            program.groupSubquery.append(contentsOf: groups.map(\.subquery))
+            program.groupBit.append(contentsOf: groups.map(\.bit))
+        }
+        program.subqueryRequired = subqueryRequired
+        program.subqueryClaim = subqueryClaim
+        for (index, required) in subqueryRequired.enumerated() where required == 0 {
+            let claim = subqueryClaim[index]
+            if program.unfilteredClaims.last != claim { program.unfilteredClaims.append(claim) }
+        }
         program.alwaysClaims = []
         return program
     }

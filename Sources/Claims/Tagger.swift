@@ -11,6 +11,8 @@ public final class Tagger: Sendable {
     /// How words match.
     public let matching: MatchingMode
     let program: MatcherProgram
+    /// The claims' ids, in file order (shared by every session).
+    let claimIDs: [String]
 
     /// Compiles `file`; throws when any claim has an error (see `ClaimsChecker`).
     public convenience init(file: ClaimsFile) throws(ClaimsError) {
@@ -27,6 +29,7 @@ public final class Tagger: Sendable {
     public init(claims: [Claim], matching: MatchingMode, source: String = "claims") throws(ClaimsError) {
         self.claims = claims
         self.matching = matching
+        self.claimIDs = claims.map(\.id)
         do {
             var program = try MatcherProgram(claims: claims, mode: matching)
             program.alwaysClaims = Self.alwaysMatching(program)

@@ -7,22 +7,61 @@ struct LinkAnalysis {
     /// Whether every top-level part of the query occurs within a window of two neighbouring sentences of
     /// one field, or in the title plus one sentence (the proximity the stemmed mode requires for a link).
     var isLocal = true
-    var subqueryLabel: String
     var groupCount: Int
     var coveredGroups: Int
     var coreSentence: Int
     var cues: StanceCue
     var cueWords: [String]
     var claimCue: String?
-    var reason: String
+    /// Why the stance was chosen, kept as data: only `explain` needs it in words (`reason`).
+    var stanceReason = StanceReason.none
+    var reason: String { stanceReason.text }
+}
+
+/// The rule of the stance method that decided a link's stance (see `decideStance`).
+enum StanceReason {
+    case none
+    case noSentence
+    case claimDisputeCue(String)
+    case question
+    case refusalStated(StanceCue)
+    case denialOrRejection(StanceCue)
+    case rejectionPresupposes(StanceCue)
+    case negatedTerms
+    case hedged(StanceCue)
+    case claimSupportCue(String)
+    case incomplete(groups: Int, covered: Int)
+    case plainSentence
+
+    var text: String {
+        switch self {
+        case .none: return ""
+        case .noSentence: return "the terms were found only by a punctuation pattern, so no sentence could be read"
+        case .claimDisputeCue(let cue): return "the claim's dispute cue \(cue) is in the evidence"
+        case .question: return "the sentence that matches is a question"
+        case .refusalStated(let cues):
+            return "a denial or rejection cue (\(cues)) states a claim that is itself a refusal"
+        case .denialOrRejection(let cues): return "a denial, failure or the actor's rejection (\(cues))"
+        case .rejectionPresupposes(let cues):
+            return "a rejection (\(cues)) by another party presupposes the claim's proposal"
+        case .negatedTerms: return "a negation stands within three words before the claim's terms"
+        case .hedged(let cues): return "hedging, a call or a prediction (\(cues)) in the sentence that matches"
+        case .claimSupportCue(let cue): return "the claim's support cue \(cue) is in the evidence"
+        case .incomplete(let groups, let covered):
+            return "no sentence holds all \(groups) parts of the query (best: \(covered))"
+        case .plainSentence: return "one sentence states all parts of the query with no denial, negation or hedging"
+        }
+    }
 }
 
 extension TaggingState {
     static let snippetLimit = 300
 
     mutating func makeLink(itemID: String, claim claimIndex: Int32, subquery subqueryIndex: Int) -> LinkAnalysis {
-        let claim = program.claims[Int(claimIndex)]
-        let subquery = claim.subqueries[subqueryIndex]
+        let subquery = Int(program.rootStart[Int(claimIndex)]) + subqueryIndex
+        let termStart = Int(program.subqueryTermStart[subquery])
+        let termEnd = termStart + Int(program.subqueryTermCount[subquery])
+        let subqueryGroups = Int(program.subqueryGroupCount[subquery])
         let claimID = claimIDs[Int(claimIndex)]
 
         // Which top-level groups of the query each sentence covers, and the terms that were found.
@@ -33,14 +72,15 @@ extension TaggingState {
         sentenceGroups.append(contentsOf: repeatElement(0, count: sentences.count))
         var terms: [String] = []
         var firstField: UInt8 = 0
-        for (position, term) in subquery.positiveTerms.enumerated() {
+        for position in termStart..<termEnd {
+            let term = program.subqueryTermPool[position]
             var occurrence = termFirst[Int(term)]
             if occurrence < 0 { continue }
             terms.append(program.terms[Int(term)].display)
             while occurrence >= 0 {
                 let found = occurrences[Int(occurrence)]
                 if found.sentence >= 0 && Int(found.sentence) < sentenceGroups.count {
-                    sentenceGroups[Int(found.sentence)] |= subquery.groupBits[position]
+                    sentenceGroups[Int(found.sentence)] |= program.subqueryBitPool[position]
                 }
                 if firstField == 0 { firstField = found.field }
                 occurrence = found.next
@@ -52,14 +92,15 @@ extension TaggingState {
             best = groups.nonzeroBitCount
             core = index
         }
-        let groupCount = max(subquery.groupCount, 1)
+        let groupCount = max(subqueryGroups, 1)
         let full: UInt64 = groupCount >= 64 ? UInt64.max : (1 << UInt64(groupCount)) - 1
-        var titleGroups: UInt64 = 0
-        var isLocal = subquery.groupCount <= 1
-        for (index, groups) in sentenceGroups.enumerated() where sentences[index].field == .title {
-            titleGroups |= groups
-        }
+        // Only the stemmed (folding) mode asks for locality; the exact mode links on the query alone.
+        var isLocal = subqueryGroups <= 1 || !program.fold
         if !isLocal {
+            var titleGroups: UInt64 = 0
+            for (index, groups) in sentenceGroups.enumerated() where sentences[index].field == .title {
+                titleGroups |= groups
+            }
             for (index, groups) in sentenceGroups.enumerated() {
                 var window = groups | titleGroups
                 if index + 1 < sentenceGroups.count && sentences[index + 1].field == sentences[index].field {
@@ -75,11 +116,11 @@ extension TaggingState {
             link: ClaimLink(
                 itemID: itemID, claimID: claimID, stance: .mentions, confidence: 0.3, terms: terms,
                 field: core >= 0 ? sentences[core].field : field(ofBit: firstField), snippet: ""),
-            subqueryLabel: subquery.label, groupCount: groupCount, coveredGroups: best, coreSentence: core,
-            cues: [], cueWords: [], claimCue: nil, reason: "")
+            groupCount: groupCount, coveredGroups: best, coreSentence: core,
+            cues: [], cueWords: [], claimCue: nil)
         analysis.isLocal = isLocal
         analysis.link.snippet = snippet(core: core, groups: sentenceGroups, groupCount: groupCount)
-        decideStance(&analysis, claim: claim, subquery: subquery)
+        decideStance(&analysis, claimIndex: Int(claimIndex), terms: termStart..<termEnd)
         return analysis
     }
 
@@ -120,8 +161,13 @@ extension TaggingState {
         return text
     }
 
-    /// Unicode scalars in a sentence's (untrimmed) byte range: an upper bound of its trimmed length.
-    private func scalarCount(_ index: Int) -> Int {
+    /// Unicode scalars in a sentence's (untrimmed) byte range: an upper bound of its trimmed length (cached per
+    /// item: several links often share a sentence).
+    private mutating func scalarCount(_ index: Int) -> Int {
+        if sentenceScalars.count < sentences.count {
+            sentenceScalars.append(contentsOf: repeatElement(-1, count: sentences.count - sentenceScalars.count))
+        }
+        if sentenceScalars[index] >= 0 { return Int(sentenceScalars[index]) }
         let sentence = sentences[index]
         let bytes = fieldBytes[Int(sentence.field.slot)]
         let end = min(Int(sentence.end), bytes.count)
@@ -131,6 +177,7 @@ extension TaggingState {
             if bytes[position] & 0xC0 != 0x80 { count += 1 }
             position += 1
         }
+        sentenceScalars[index] = Int32(count)
         return count
     }
 
@@ -155,22 +202,23 @@ extension TaggingState {
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     private mutating func decideStance(
-        _ analysis: inout LinkAnalysis, claim: MatcherProgram.CompiledClaim, subquery: MatcherProgram.SubQuery
+        _ analysis: inout LinkAnalysis, claimIndex: Int, terms: Range<Int>
     ) {
         let core = analysis.coreSentence
         guard core >= 0 else {
-            analysis.reason = "the terms were found only by a punctuation pattern, so no sentence could be read"
+            analysis.stanceReason = .noSentence
             return
         }
+        let isRefusal = program.claims[claimIndex].isRefusal
         let coreSentence = sentences[core]
         // The claim's own term occurrences in the core sentence: cue words inside them are part of the claim.
         var claimSpans: [(start: Int32, end: Int32, actor: Bool)] = []
-        for (position, term) in subquery.positiveTerms.enumerated() {
-            var occurrence = termFirst[Int(term)]
+        for position in terms {
+            var occurrence = termFirst[Int(program.subqueryTermPool[position])]
             while occurrence >= 0 {
                 let found = occurrences[Int(occurrence)]
                 if Int(found.sentence) == core {
-                    claimSpans.append((found.tokenStart, found.tokenEnd, subquery.groupBits[position] & 1 != 0))
+                    claimSpans.append((found.tokenStart, found.tokenEnd, program.subqueryBitPool[position] & 1 != 0))
                 }
                 occurrence = found.next
             }
@@ -211,65 +259,63 @@ extension TaggingState {
         let complete = analysis.coveredGroups >= analysis.groupCount
         let inTitle = coreSentence.field == .title
 
-        func set(_ stance: Stance, _ confidence: Double, _ reason: String) {
+        func set(_ stance: Stance, _ confidence: Double, _ reason: StanceReason) {
             analysis.link.stance = stance
             analysis.link.confidence = confidence
-            analysis.reason = reason
+            analysis.stanceReason = reason
         }
 
         // 1. A claim-specific dispute cue is the strongest evidence.
-        if let (cue, inCore) = claimCue(claim.disputeCueTerms, core: core) {
+        if let (cue, inCore) = claimCue(program.claims[claimIndex].disputeCueTerms, core: core) {
             analysis.claimCue = cue
-            set(.disputes, inCore ? 0.9 : 0.75, "the claim's dispute cue \(cue) is in the evidence")
+            set(.disputes, inCore ? 0.9 : 0.75, .claimDisputeCue(cue))
             return
         }
         // 2. Questions raise the claim without taking a side.
         if coreSentence.isQuestion {
-            set(.mentions, 0.75, "the sentence that matches is a question")
+            set(.mentions, 0.75, .question)
             return
         }
         // 3. Denial, rejection or failure. For a claim that is itself a refusal ("US rules out troops") these
         //    words state the claim. A rejection by someone other than the claim's actor ("Kyiv rejects Putin's
         //    demand") presupposes the proposal and so supports a claim about it.
         if !cues.intersection([.denial, .rejection, .failure]).isEmpty {
-            if claim.isRefusal {
-                set(.supports, 0.6, "a denial or rejection cue (\(cues)) states a claim that is itself a refusal")
+            if isRefusal {
+                set(.supports, 0.6, .refusalStated(cues))
             } else if !cues.intersection([.denial, .failure]).isEmpty || actorRejects || analysis.groupCount == 1 {
-                set(.disputes, complete ? 0.75 : 0.6, "a denial, failure or the actor's rejection (\(cues))")
+                set(.disputes, complete ? 0.75 : 0.6, .denialOrRejection(cues))
             } else {
-                set(.supports, 0.5, "a rejection (\(cues)) by another party presupposes the claim's proposal")
+                set(.supports, 0.5, .rejectionPresupposes(cues))
             }
             return
         }
         // 3b. Negation in front of the claim's action.
-        if negatedClaimTerm && !claim.isRefusal {
-            set(.disputes, complete ? 0.65 : 0.55, "a negation stands within three words before the claim's terms")
+        if negatedClaimTerm && !isRefusal {
+            set(.disputes, complete ? 0.65 : 0.55, .negatedTerms)
             return
         }
         // 4. Hedging, calls, predictions: the claim is raised, not asserted.
         if cues.contains(.prediction) || (!cues.intersection([.hedge, .call]).isEmpty && !cues.contains(.confirmation))
         {
-            set(.mentions, 0.6, "hedging, a call or a prediction (\(cues)) in the sentence that matches")
+            set(.mentions, 0.6, .hedged(cues))
             return
         }
         // 5. A claim-specific support cue in a plain sentence.
-        if let (cue, inCore) = claimCue(claim.supportCueTerms, core: core), inCore {
+        if let (cue, inCore) = claimCue(program.claims[claimIndex].supportCueTerms, core: core), inCore {
             analysis.claimCue = cue
-            set(.supports, 0.85, "the claim's support cue \(cue) is in the evidence")
+            set(.supports, 0.85, .claimSupportCue(cue))
             return
         }
         // 7. Terms spread over several sentences: the item touches the claim, it does not state it.
         if !complete {
-            set(
-                .mentions, 0.4,
-                "no sentence holds all \(analysis.groupCount) parts of the query (best: \(analysis.coveredGroups))")
+            set(.mentions, 0.4, .incomplete(groups: analysis.groupCount, covered: analysis.coveredGroups))
             return
         }
         // 8. Everything in one plain sentence: the item reports the claim.
         var confidence = inTitle ? 0.75 : 0.7
         if cues.contains(.report) { confidence -= 0.1 }
         if cues.contains(.confirmation) { confidence += 0.1 }
-        set(.supports, confidence, "one sentence states all parts of the query with no denial, negation or hedging")
+        set(.supports, confidence, .plainSentence)
     }
 
     /// The first claim cue found in the core sentence (true), else in any sentence with claim terms (false).

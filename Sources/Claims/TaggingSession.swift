@@ -8,7 +8,7 @@ public final class TaggingSession {
 
     init(tagger: Tagger) {
         self.tagger = tagger
-        self.state = TaggingState(program: tagger.program, claimIDs: tagger.claims.map(\.id))
+        self.state = TaggingState(program: tagger.program, claimIDs: tagger.claimIDs)
     }
 
     /// The links of one item, in claim order.
@@ -48,7 +48,7 @@ public final class TaggingSession {
 
     /// Runs `body` on the state moved into a local variable (no runtime exclusivity checks in the loops).
     private func withState<Result>(_ body: (inout TaggingState) -> Result) -> Result {
-        var local = state.take() ?? TaggingState(program: tagger.program, claimIDs: tagger.claims.map(\.id))
+        var local = state.take() ?? TaggingState(program: tagger.program, claimIDs: tagger.claimIDs)
         defer { state = local }
         return body(&local)
     }

@@ -45,10 +45,15 @@ struct TaggingState {
     var termLast: [Int32]
     var touched: [Int32] = []
     var candidateBits: [UInt64]
+    /// Per sub-query: the bits of its required parts that the item's terms satisfy (see `evaluateCandidates`).
+    var subqueryMasks: [UInt64]
+    var touchedSubqueries: [Int32] = []
     /// Per-link scratch: top-level query parts per sentence.
     var groupBuffer: [UInt64] = []
     /// Sentence texts built for snippets, per item.
     var sentenceTexts: [String?] = []
+    /// Unicode scalars per sentence (-1: not counted yet), per item.
+    var sentenceScalars: [Int32] = []
     var sentences: [Sentence] = []
     /// The item's fields as UTF-8 (title, summary, content), for snippets.
     var fieldBytes: [[UInt8]] = [[], [], []]
@@ -64,6 +69,7 @@ struct TaggingState {
         termFirst = [Int32](repeating: -1, count: program.terms.count)
         termLast = [Int32](repeating: -1, count: program.terms.count)
         candidateBits = [UInt64](repeating: 0, count: (program.claims.count + 63) / 64)
+        subqueryMasks = [UInt64](repeating: 0, count: program.subqueryRequired.count)
     }
 
     // MARK: - Matching
@@ -87,6 +93,7 @@ struct TaggingState {
         occurrences.removeAll(keepingCapacity: true)
         sentences.removeAll(keepingCapacity: true)
         sentenceTexts.removeAll(keepingCapacity: true)
+        sentenceScalars.removeAll(keepingCapacity: true)
         cueTerms.removeAll(keepingCapacity: true)
     }
 
@@ -98,24 +105,23 @@ struct TaggingState {
     }
 
     /// Lowers the field into `low`, splits it into words and sentences, and walks each word through the trie,
-    /// recording a hit per vocabulary word found. All state is local so the loop runs without retain traffic.
+    /// recording a hit per vocabulary word found. The per-byte state lives in plain locals that no closure
+    /// captures, so the loop keeps it in registers; the rarer work at the end of a word that may be in the
+    /// vocabulary goes through a `TokenSink`.
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     private mutating func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, field: ItemField, bit: UInt8) {
         fieldBytes[Int(field.slot)].removeAll(keepingCapacity: true)
         fieldBytes[Int(field.slot)].append(contentsOf: bytes)
-        var hits: [Hit] = []
+        var sink = TokenSink(trie: program.trie, wordStems: program.wordStems)
+        swap(&sink.hits, &hits)
+        swap(&sink.prefixes, &pendingPrefixes)
+        swap(&sink.stems, &pendingStems)
+        sink.hits.removeAll(keepingCapacity: true)
         var sentences: [Sentence] = []
-        var pendingPrefixes: [Int32] = []
-        var pendingStems: [Int32] = []
-        swap(&hits, &self.hits)
         swap(&sentences, &self.sentences)
-        swap(&pendingPrefixes, &self.pendingPrefixes)
-        swap(&pendingStems, &self.pendingStems)
-        hits.removeAll(keepingCapacity: true)
         lowStorage.reserve(bytes.count * 3 + 16)
         let lowBuffer = lowStorage.pointer
         var lowCount = 0
-        let program = self.program
         let table = program.table
         let fold = program.fold
         let trie = program.trie
@@ -136,47 +142,65 @@ struct TaggingState {
         var sentenceHasWords = false
         var extra: [Unicode.Scalar] = []
 
-        /// Ends the current word: records the exact word, the prefixes passed and the stems that compare equal.
-        func finishToken(origEnd: Int) {
-            let hit = Hit(
-                word: -1, token: token, sentence: sentence, lowStart: Int32(tokenLowStart), lowEnd: Int32(lowCount),
-                origStart: Int32(tokenOrigStart), origEnd: Int32(origEnd))
-            if node >= 0 {
-                let exact = trie.exactWord[Int(node)]
-                if exact >= 0 {
-                    var found = hit
-                    found.word = exact
-                    hits.append(found)
-                }
-            }
-            if !pendingPrefixes.isEmpty {
-                for word in pendingPrefixes {
-                    var found = hit
-                    found.word = word
-                    hits.append(found)
-                }
-                pendingPrefixes.removeAll(keepingCapacity: true)
-            }
-            if !pendingStems.isEmpty {
-                let stem = Array(
-                    Stemmer.stem(
-                        String(
-                            decoding: UnsafeBufferPointer(
-                                start: lowBuffer + tokenLowStart, count: lowCount - tokenLowStart),
-                            as: UTF8.self)
-                    ).utf8)
-                for word in pendingStems where program.wordStems[Int(word)] == stem {
-                    var found = hit
-                    found.word = word
-                    hits.append(found)
-                }
-                pendingStems.removeAll(keepingCapacity: true)
-            }
-            token += 1
-        }
-
         while index < count {
             let lead = bytes[index]
+            if lead < 0x80 {
+                // Fast paths for the two commonest bytes: an ASCII word byte inside a word (lowered, stored and
+                // walked), and a plain space between words. Both do exactly what the general path below does.
+                let entry = table[Int(lead)]
+                if inToken && entry & TextTables.wordFlag != 0 {
+                    let byte = UInt8(truncatingIfNeeded: entry)
+                    lowBuffer[lowCount] = byte
+                    lowCount += 1
+                    index += 1
+                    if node >= 0 {
+                        node = trie.child(node, byte)
+                        if node >= 0 && node & ByteTrie.markerFlag != 0 {
+                            node &= ~ByteTrie.markerFlag
+                            sink.addMarkers(of: node)
+                        }
+                    }
+                    continue
+                }
+                if lead == 0x20 && !inToken {
+                    lowBuffer[lowCount] = 0x20
+                    lowCount += 1
+                    index += 1
+                    if pendingBreak { sawSpace = true }
+                    continue
+                }
+            } else if inToken && lead & 0xE0 == 0xC0 && index + 1 < count {
+                // A two-byte letter (Cyrillic, Latin with diacritics) inside a word that lowers to another
+                // two-byte letter: the same as the general path, without its decoding of several cases.
+                let value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                let entry = table[Int(value)]
+                let lowered = entry & TextTables.scalarMask
+                if entry & (TextTables.wordFlag | TextTables.multiFlag) == TextTables.wordFlag && lowered >= 0x80
+                    && lowered < 0x800
+                {
+                    let first = UInt8(truncatingIfNeeded: 0xC0 | (lowered >> 6))
+                    let second = UInt8(truncatingIfNeeded: 0x80 | (lowered & 0x3F))
+                    lowBuffer[lowCount] = first
+                    lowBuffer[lowCount + 1] = second
+                    lowCount += 2
+                    index += 2
+                    if node >= 0 {
+                        node = trie.child(node, first)
+                        if node >= 0 && node & ByteTrie.markerFlag != 0 {
+                            node &= ~ByteTrie.markerFlag
+                            sink.addMarkers(of: node)
+                        }
+                        if node >= 0 {
+                            node = trie.child(node, second)
+                            if node >= 0 && node & ByteTrie.markerFlag != 0 {
+                                node &= ~ByteTrie.markerFlag
+                                sink.addMarkers(of: node)
+                            }
+                        }
+                    }
+                    continue
+                }
+            }
             var value: UInt32
             var length = 1
             if lead < 0x80 {
@@ -263,25 +287,23 @@ struct TaggingState {
                             node = trie.child(node, byte)
                             if node >= 0 && node & ByteTrie.markerFlag != 0 {
                                 node &= ~ByteTrie.markerFlag
-                                let markers = trie.markerCount[Int(node)]
-                                if markers > 0 {
-                                    let start = Int(trie.markerStart[Int(node)])
-                                    for offset in 0..<Int(markers) {
-                                        let marker = trie.markerWords[start + offset]
-                                        if marker >= 0 {
-                                            pendingPrefixes.append(marker)
-                                        } else {
-                                            pendingStems.append(-marker - 1)
-                                        }
-                                    }
-                                }
+                                sink.addMarkers(of: node)
                             }
                         }
                     }
                 } else {
                     if inToken {
                         inToken = false
-                        finishToken(origEnd: origStart)
+                        if (node >= 0 && trie.exactWord[Int(node)] >= 0) || sink.hasPending {
+                            sink.finish(
+                                node: node,
+                                hit: Hit(
+                                    word: -1, token: token, sentence: sentence, lowStart: Int32(tokenLowStart),
+                                    lowEnd: Int32(lowCount), origStart: Int32(tokenOrigStart), origEnd: Int32(origStart)
+                                ),
+                                low: lowBuffer)
+                        }
+                        token += 1
                     }
                     if lowered < 0x80 {
                         lowBuffer[lowCount] = UInt8(lowered)
@@ -331,19 +353,23 @@ struct TaggingState {
                 extraIndex += 1
             }
         }
-        if inToken {
-            inToken = false
-            finishToken(origEnd: count)
+        if inToken && ((node >= 0 && trie.exactWord[Int(node)] >= 0) || sink.hasPending) {
+            sink.finish(
+                node: node,
+                hit: Hit(
+                    word: -1, token: token, sentence: sentence, lowStart: Int32(tokenLowStart), lowEnd: Int32(lowCount),
+                    origStart: Int32(tokenOrigStart), origEnd: Int32(count)),
+                low: lowBuffer)
         }
         if sentenceHasWords {
             sentences.append(
                 Sentence(field: field, start: Int32(sentenceStart), end: Int32(count), isQuestion: lastWasQuestion))
         }
         self.lowCount = lowCount
-        swap(&hits, &self.hits)
+        swap(&sink.hits, &hits)
+        swap(&sink.prefixes, &pendingPrefixes)
+        swap(&sink.stems, &pendingStems)
         swap(&sentences, &self.sentences)
-        swap(&pendingPrefixes, &self.pendingPrefixes)
-        swap(&pendingStems, &self.pendingStems)
         resolveHits(field: field, bit: bit)
     }
 
@@ -403,23 +429,26 @@ struct TaggingState {
 
     /// The index of the last hit of a multi-word term starting at `first`, or nil.
     private func verify(term: Int32, from first: Int) -> Int? {
-        let definition = program.terms[Int(term)]
+        let wordStart = Int(program.termWordStart[Int(term)])
         var previous = first
-        for position in 1..<definition.wordIDs.count {
+        for position in 1..<Int(program.termWordCount[Int(term)]) {
             let wanted = hits[previous].token + 1
             var candidate = previous + 1
             while candidate < hits.count && hits[candidate].token < wanted { candidate += 1 }
             var found = -1
             while candidate < hits.count && hits[candidate].token == wanted {
-                if hits[candidate].word == definition.wordIDs[position] {
+                if hits[candidate].word == program.termWordPool[wordStart + position] {
                     found = candidate
                     break
                 }
                 candidate += 1
             }
             guard found >= 0 else { return nil }
-            let separator = definition.pattern.separators[position - 1]
-            guard matches(separator, from: Int(hits[previous].lowEnd), to: Int(hits[found].lowStart)) else {
+            guard
+                matches(
+                    program.terms[Int(term)].pattern.separators[position - 1], from: Int(hits[previous].lowEnd),
+                    to: Int(hits[found].lowStart))
+            else {
                 return nil
             }
             previous = found
@@ -509,13 +538,25 @@ struct TaggingState {
     // MARK: - Claims
 
     private mutating func evaluateCandidates() -> [(claim: Int32, subquery: Int)] {
-        // Candidate claims are marked in a bitmap, then visited in claim order (no sort, no duplicates).
+        // Each term the item has sets its bits in the sub-queries whose required parts it can satisfy; a claim
+        // is a candidate once one of its sub-queries has all its bits (or has no required part at all).
+        // Candidates are marked in a bitmap, then visited in claim order (no sort, no duplicates).
         for term in touched {
-            let start = Int(program.claimStart[Int(term)])
-            for offset in 0..<Int(program.claimCount[Int(term)]) {
-                let claim = Int(program.claimPool[start + offset])
-                candidateBits[claim >> 6] |= 1 << UInt64(claim & 63)
+            let start = Int(program.groupStart[Int(term)])
+            for offset in 0..<Int(program.groupCount[Int(term)]) {
+                let subquery = Int(program.groupSubquery[start + offset])
+                let old = subqueryMasks[subquery]
+                if old == 0 { touchedSubqueries.append(Int32(subquery)) }
+                let new = old | program.groupBit[start + offset]
+                subqueryMasks[subquery] = new
+                if new != old && new == program.subqueryRequired[subquery] {
+                    let claim = Int(program.subqueryClaim[subquery])
+                    candidateBits[claim >> 6] |= 1 << UInt64(claim & 63)
+                }
             }
+        }
+        for claim in program.unfilteredClaims {
+            candidateBits[Int(claim) >> 6] |= 1 << UInt64(claim & 63)
         }
         for claim in program.alwaysClaims {
             candidateBits[Int(claim) >> 6] |= 1 << UInt64(claim & 63)
@@ -528,12 +569,18 @@ struct TaggingState {
                 let claim = word << 6 | bits.trailingZeroBitCount
                 bits &= bits - 1
                 let start = Int(program.rootStart[claim])
-                for offset in 0..<Int(program.rootCount[claim]) where evaluate(program.roots[start + offset]) {
-                    matched.append((Int32(claim), offset))
-                    break
+                for offset in 0..<Int(program.rootCount[claim]) {
+                    let subquery = start + offset
+                    guard subqueryMasks[subquery] == program.subqueryRequired[subquery] else { continue }
+                    if evaluate(program.roots[subquery]) {
+                        matched.append((Int32(claim), offset))
+                        break
+                    }
                 }
             }
         }
+        for subquery in touchedSubqueries { subqueryMasks[Int(subquery)] = 0 }
+        touchedSubqueries.removeAll(keepingCapacity: true)
         return matched
     }
 
@@ -588,6 +635,65 @@ extension ItemField {
         case .title: return 0
         case .summary: return 1
         case .content: return 2
+        }
+    }
+}
+
+/// What the scanner finds at the end of a word that may be in the vocabulary: the hits (the exact word, the
+/// prefixes passed, the stems that compare equal), and meanwhile the prefix and stem words whose trie markers
+/// the walk passed. Kept apart from the scanner's per-byte state so that state stays in registers.
+private struct TokenSink {
+    let trie: ByteTrie
+    let wordStems: [[UInt8]]
+    var hits: [TaggingState.Hit] = []
+    var prefixes: [Int32] = []
+    var stems: [Int32] = []
+
+    var hasPending: Bool { !prefixes.isEmpty || !stems.isEmpty }
+
+    /// Records the prefix and stem markers of a trie node the walk passed.
+    mutating func addMarkers(of node: Int32) {
+        let markers = trie.markerCount[Int(node)]
+        guard markers > 0 else { return }
+        let start = Int(trie.markerStart[Int(node)])
+        for offset in 0..<Int(markers) {
+            let marker = trie.markerWords[start + offset]
+            if marker >= 0 {
+                prefixes.append(marker)
+            } else {
+                stems.append(-marker - 1)
+            }
+        }
+    }
+
+    /// Ends a word at trie `node` (-1 when the walk fell off): records the exact word, the prefixes passed
+    /// and the stems that compare equal, each as a copy of `hit`. `low` holds the lowered field.
+    mutating func finish(node: Int32, hit: TaggingState.Hit, low: UnsafeMutablePointer<UInt8>) {
+        if node >= 0 {
+            let exact = trie.exactWord[Int(node)]
+            if exact >= 0 {
+                var found = hit
+                found.word = exact
+                hits.append(found)
+            }
+        }
+        if !prefixes.isEmpty {
+            for word in prefixes {
+                var found = hit
+                found.word = word
+                hits.append(found)
+            }
+            prefixes.removeAll(keepingCapacity: true)
+        }
+        if !stems.isEmpty {
+            let lowered = UnsafeBufferPointer(start: low + Int(hit.lowStart), count: Int(hit.lowEnd - hit.lowStart))
+            let stem = Array(Stemmer.stem(String(decoding: lowered, as: UTF8.self)).utf8)
+            for word in stems where wordStems[Int(word)] == stem {
+                var found = hit
+                found.word = word
+                hits.append(found)
+            }
+            stems.removeAll(keepingCapacity: true)
         }
     }
 }

@@ -61,8 +61,13 @@ enum TextTables {
 
     /// Lowers (and folds) a whole string with the same rules as the scanner.
     static func normalize(_ text: String, fold: Bool) -> String {
-        var out = String.UnicodeScalarView()
         let table = fold ? folded : exact
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII lowers (and folds) to ASCII, one byte for one.
+            return String(
+                decoding: text.utf8.map { UInt8(truncatingIfNeeded: table[Int($0)] & scalarMask) }, as: UTF8.self)
+        }
+        var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = entry(scalar.value, table: table, fold: fold)
             if value & multiFlag != 0 {

@@ -22,7 +22,7 @@ struct TagJob: Sendable {
     }
 
     let source: Source
-    let tagger: Tagger
+    let sessions: TaggingSessionPool
     let renderLinks: Bool
 
     var path: String {
@@ -33,7 +33,8 @@ struct TagJob: Sendable {
 
     /// Tags the job's items.
     func run() -> Outcome {
-        let session = tagger.makeSession()
+        let session = sessions.take()
+        defer { sessions.giveBack(session) }
         var writer = LinkLineWriter()
         var items = 0
         var links = 0
@@ -84,10 +85,11 @@ struct TagJob: Sendable {
 
     /// Jobs for the given paths: one per feed file, and `.jsonl` files split into chunks of 500 lines.
     static func jobs(for paths: [String], tagger: Tagger, renderLinks: Bool) throws -> [TagJob] {
+        let sessions = TaggingSessionPool(tagger: tagger)
         var jobs: [TagJob] = []
         for path in paths {
             guard path.hasSuffix(".jsonl") else {
-                jobs.append(TagJob(source: .feed(path: path), tagger: tagger, renderLinks: renderLinks))
+                jobs.append(TagJob(source: .feed(path: path), sessions: sessions, renderLinks: renderLinks))
                 continue
             }
             let data: Data
@@ -102,12 +104,13 @@ struct TagJob: Sendable {
                 chunk.append(line)
                 if chunk.count == 500 {
                     jobs.append(
-                        TagJob(source: .lines(path: path, lines: chunk), tagger: tagger, renderLinks: renderLinks))
+                        TagJob(source: .lines(path: path, lines: chunk), sessions: sessions, renderLinks: renderLinks))
                     chunk = []
                 }
             }
             if !chunk.isEmpty {
-                jobs.append(TagJob(source: .lines(path: path, lines: chunk), tagger: tagger, renderLinks: renderLinks))
+                jobs.append(
+                    TagJob(source: .lines(path: path, lines: chunk), sessions: sessions, renderLinks: renderLinks))
             }
         }
         return jobs

@@ -87,6 +87,25 @@ import Testing
         #expect(ClaimsFixtures.linked(tagger, title: "word42", text: "other42ish") == ["c42"])
     }
 
+    /// Many words that share prefixes, in Latin and Cyrillic, packed into one trie: each is found, and only it.
+    @Test func aDenseVocabularyFindsEachWordAndNoNearMiss() throws {
+        var words: [String] = []
+        for first in ["k", "ж", "é"] {
+            for second in "abcdefgh" {
+                for last in ["", "t", "ть", "ş"] { words.append("q\(first)\(second)\(last)") }
+            }
+        }
+        let tagger = try ClaimsFixtures.tagger(words.map { ("c-\($0)", $0) })
+        for (index, word) in words.enumerated() {
+            #expect(ClaimsFixtures.linked(tagger, title: "x \(word.uppercased()) y") == ["c-\(word)"])
+            let nextIndex = (index + 7) % words.count
+            let next = words[nextIndex]
+            let both = nextIndex > index ? ["c-\(word)", "c-\(next)"] : ["c-\(next)", "c-\(word)"]
+            #expect(ClaimsFixtures.linked(tagger, title: "\(word), \(next).") == both)
+            #expect(ClaimsFixtures.linked(tagger, title: "\(word)z \(word)ё q\(word)") == [])
+        }
+    }
+
     @Test func evidenceIsTheMatchingSentence() throws {
         let tagger = try ClaimsFixtures.tagger([("a", "trump AND donbas AND cede")])
         let text = "Markets were calm. Trump said Ukraine should cede the Donbas. Talks resume on Monday."
