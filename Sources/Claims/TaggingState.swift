@@ -61,6 +61,8 @@ struct TaggingState {
 
     var pendingPrefixes: [Int32] = []
     var pendingStems: [Int32] = []
+    var stemScratch: [UInt32] = []
+    var stemBytes: [UInt8] = []
 
     init(program: MatcherProgram, claimIDs: [String]) {
         self.program = program
@@ -116,6 +118,8 @@ struct TaggingState {
         swap(&sink.hits, &hits)
         swap(&sink.prefixes, &pendingPrefixes)
         swap(&sink.stems, &pendingStems)
+        swap(&sink.stemScratch, &stemScratch)
+        swap(&sink.stemBytes, &stemBytes)
         sink.hits.removeAll(keepingCapacity: true)
         var sentences: [Sentence] = []
         swap(&sentences, &self.sentences)
@@ -369,6 +373,8 @@ struct TaggingState {
         swap(&sink.hits, &hits)
         swap(&sink.prefixes, &pendingPrefixes)
         swap(&sink.stems, &pendingStems)
+        swap(&sink.stemScratch, &stemScratch)
+        swap(&sink.stemBytes, &stemBytes)
         swap(&sentences, &self.sentences)
         resolveHits(field: field, bit: bit)
     }
@@ -496,12 +502,41 @@ struct TaggingState {
 
     private func isWordAt(_ position: Int) -> Bool {
         let (value, _) = decode(position)
+        if value < TextTables.tableLimit { return TextTables.pythonWord[Int(value)] }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return TextTables.isPythonWord(scalar)
     }
 
+    /// Whether the character before `position` (a character start in the lowered field) is a word character.
+    private func isWordBefore(_ position: Int) -> Bool {
+        guard position > 0 else { return false }
+        var start = position - 1
+        while start > 0 && position - start < 4 && lowStorage.pointer[start] & 0xC0 == 0x80 { start -= 1 }
+        return isWordAt(start)
+    }
+
     /// `(?<!\w)` + pattern + `(?!\w)` over the lowered field, for terms that start or end with punctuation.
+    ///
+    /// A pattern that starts with a literal can only match where the field has the literal's first byte (a
+    /// character start, since the lowered field is valid UTF-8): only there is the rest checked. Others take
+    /// the general walk over every character.
     private func fallbackMatches(_ pattern: TermPattern) -> Bool {
+        guard case .literal(let literal)? = pattern.elements.first, let first = literal.first else {
+            return fallbackMatchesEverywhere(pattern)
+        }
+        let low = lowStorage.pointer
+        var position = 0
+        while position < lowCount {
+            if low[position] == first && !isWordBefore(position), let end = match(pattern.elements, at: position) {
+                if pattern.isPrefix || end >= lowCount || !isWordAt(end) { return true }
+            }
+            position += 1
+        }
+        return false
+    }
+
+    /// `fallbackMatches` trying every character start.
+    private func fallbackMatchesEverywhere(_ pattern: TermPattern) -> Bool {
         var position = 0
         var previousIsWord = false
         while position <= lowCount {
@@ -648,6 +683,9 @@ private struct TokenSink {
     var hits: [TaggingState.Hit] = []
     var prefixes: [Int32] = []
     var stems: [Int32] = []
+    /// Buffers for stemming a word (scalar values, then the stem's UTF-8), reused from word to word.
+    var stemScratch: [UInt32] = []
+    var stemBytes: [UInt8] = []
 
     var hasPending: Bool { !prefixes.isEmpty || !stems.isEmpty }
 
@@ -687,8 +725,8 @@ private struct TokenSink {
         }
         if !stems.isEmpty {
             let lowered = UnsafeBufferPointer(start: low + Int(hit.lowStart), count: Int(hit.lowEnd - hit.lowStart))
-            let stem = Array(Stemmer.stem(String(decoding: lowered, as: UTF8.self)).utf8)
-            for word in stems where wordStems[Int(word)] == stem {
+            Stemmer.stem(utf8: lowered, scratch: &stemScratch, into: &stemBytes)
+            for word in stems where wordStems[Int(word)] == stemBytes {
                 var found = hit
                 found.word = word
                 hits.append(found)

@@ -43,6 +43,11 @@ enum TextTables {
         }
     }
 
+    /// `isPythonWord` of every scalar value below `tableLimit` (false for non-scalars).
+    static let pythonWord: [Bool] = (0..<tableLimit).map { value in
+        Unicode.Scalar(value).map(isPythonWord) ?? false
+    }
+
     /// The entry for any scalar (table or on the fly).
     @inline(__always)
     static func entry(_ value: UInt32, table: [UInt32], fold: Bool) -> UInt32 {

@@ -52,8 +52,8 @@ enum ItemKeys {
     /// A hash of a claim link's JSON (0 for none): lets the writer skip rewriting an unchanged link.
     static func linkHash(_ link: ClaimLink?) -> UInt64 {
         guard let link else { return 0 }
-        var json = JSONWriter()
-        try? json.encoded(link)
+        var json = JSONWriter(capacity: 512)
+        do { try json.link(link) } catch { json.bytes = [] }
         var hash = FastHash()
         hash.combine(json.bytes)
         return hash.value == 0 ? 1 : hash.value

@@ -53,7 +53,7 @@ enum SegmentRecord: Sendable {
             json.key("claim")
             json.string(claimID)
             json.key("link")
-            if let link { try json.encoded(link) } else { json.raw("null") }
+            if let link { try json.link(link) } else { json.raw("null") }
         case .feed(let info):
             json.key("t", first: true)
             json.string("feed")

@@ -7,8 +7,10 @@ import Store
 /// One `aggregator fetch` run: picks the due feeds, fetches them (bodies streamed into the parser), stores new
 /// and changed items and every feed's new state, and reports what happened to each feed.
 ///
-/// Everything runs on the calling thread: libcurl's multi loop, the parser (inside the write callback) and the
-/// store writer (as each transfer completes), so memory holds one parsed document at a time, not the batch.
+/// Two threads: the calling one runs libcurl's multi loop and the parser (inside the write callback), and tags
+/// the items of feeds fetched for the first time; a store thread stores each parsed document (and tags the new
+/// and changed items of the others) while the next ones download, so memory holds a few parsed documents at a
+/// time, not the batch.
 final class FeedFetchRun {
     /// What happened to one feed.
     struct FeedReport: Sendable {
@@ -87,14 +89,26 @@ final class FeedFetchRun {
         // writes each parsed document while the next ones download and parse.
         let storeThread = StoreThread(capacity: 16)
         let collector = StoreCollector()
+        let linker = tagging?.linker
         fetcher.fetchEach(requests, makeSink: makeSink) { index, outcome in
             done += 1
             progress(done, due.count)
             let entry = due[index]
+            // A feed never fetched before: its items are all new, so tag them here, next to the parser, and
+            // leave the store thread only the storing. Later fetches mostly repeat stored items: the store
+            // thread tags just the new and changed ones.
+            let precomputed: PrecomputedLinks?
+            if let linker, entry.state.lastSuccess == nil, case .fetched = outcome.status,
+                case .feed(let feed)? = outcome.product
+            {
+                precomputed = linker.links(for: feed)
+            } else {
+                precomputed = nil
+            }
             storeThread.submit { [self] in
                 guard collector.failure == nil else { return }
                 do throws(StoreError) {
-                    let report = try record(outcome, for: entry, now: now)
+                    let report = try record(outcome, for: entry, now: now, precomputed: precomputed)
                     collector.reports.append(report)
                     // Commit by the number of documents stored (what fills memory), not by feeds: a run of
                     // 304s commits once at the end, since every commit rewrites the manifest.
@@ -127,7 +141,8 @@ final class FeedFetchRun {
 
     /// Stores one outcome: the items of a parsed 200, then the feed's new state and its run-log line.
     private func record(
-        _ fetched: FetchOutcome<ParsingSink.Product>, for entry: FeedDirectory.Entry, now: Date
+        _ fetched: FetchOutcome<ParsingSink.Product>, for entry: FeedDirectory.Entry, now: Date,
+        precomputed: PrecomputedLinks?
     ) throws(StoreError) -> FeedReport {
         var outcome = fetched
         var report = FeedReport(url: entry.subscription.url, status: "failed")
@@ -135,7 +150,7 @@ final class FeedFetchRun {
         switch (outcome.status, outcome.product) {
         case (.fetched, .feed(let feed)):
             let result = try writer.upsert(feed, feedURL: entry.keyURL, at: now)
-            try tagging?.tag(feed, result: result, writer: writer)
+            try tagging?.tag(feed, result: result, writer: writer, precomputed: precomputed)
             report.status = "updated"
             report.items = feed.items.count
             report.added = result.added

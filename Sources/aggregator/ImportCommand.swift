@@ -78,6 +78,10 @@ struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandComman
             let jobs = files.map { path in
                 var job = ImportParseJob(path: path, base: base, feedURL: feedURL)
                 job.storedDocumentHash = writer.lastDocument(forFeedURL: job.feedURL)?.hash
+                // A feed with no document stored yet: its items are all new, so tag them in the parallel job
+                // and leave the writer only the storing. Otherwise most items are usually unchanged and the
+                // writer tags just the new and changed ones.
+                if job.storedDocumentHash == nil { job.linker = tagging.linker }
                 return job
             }
             try await ImportParseJob.runInOrder(jobs) { job, outcome throws(StoreError) in
@@ -102,11 +106,11 @@ struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandComman
                     uncommitted.append(
                         "committed \(job.path): 0 new, 0 changed, \(stored?.distinct ?? 0) unchanged (feed \(feedKey), "
                             + "the same document as last time)\n")
-                case .success(.parsed(let feed, let documentHash)):
+                case .success(.parsed(let feed, let documentHash, let links)):
                     let result = try writer.upsert(feed, feedURL: job.feedURL, documentHash: documentHash)
                     storedSinceCommit += 1
                     logger.debug("\(job.path): \(feed.items.count) items, stored under \(job.feedURL)")
-                    try tagging.tag(feed, result: result, writer: writer)
+                    try tagging.tag(feed, result: result, writer: writer, precomputed: links)
                     totals.files += 1
                     totals.items += feed.items.count
                     totals.added += result.added
@@ -151,8 +155,8 @@ struct ImportCommand: AsyncParsableCommand, DiagnosticCommand, FileOperandComman
 struct ImportParseJob: Sendable {
     /// What reading a file gave.
     enum Document: Sendable {
-        /// The feed, and the hash of the bytes it was parsed from.
-        case parsed(ParsedFeed, documentHash: String)
+        /// The feed, the hash of the bytes it was parsed from, and its items' links when the job computed them.
+        case parsed(ParsedFeed, documentHash: String, links: PrecomputedLinks?)
         /// The same bytes as the feed's last stored document: not parsed.
         case identical
     }
@@ -162,6 +166,8 @@ struct ImportParseJob: Sendable {
     let feedURL: String
     /// The hash of the last document stored for the feed, if the store has one.
     var storedDocumentHash: String?
+    /// Tags the parsed items in the job (nil: the writer tags what it stores).
+    var linker: FeedLinker?
 
     init(path: String, base: URL, feedURL: String?) {
         self.path = path
@@ -207,7 +213,8 @@ struct ImportParseJob: Sendable {
         if let failure { throw failure }
     }
 
-    /// Reads the file, and parses it unless it is the feed's last stored document.
+    /// Reads the file, and parses it unless it is the feed's last stored document (and tags its items, with a
+    /// `linker`).
     func read() -> Result<Document, FileParseFailure> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(FileParseFailure(description: "cannot read the file — check the path and permissions"))
@@ -218,7 +225,8 @@ struct ImportParseJob: Sendable {
         if documentHash == storedDocumentHash { return .success(.identical) }
         do {
             let options = ParseOptions(documentURL: feedURL.hasPrefix("file:") ? nil : feedURL)
-            return .success(.parsed(try FeedDocumentParser.parse(data, options: options), documentHash: documentHash))
+            let feed = try FeedDocumentParser.parse(data, options: options)
+            return .success(.parsed(feed, documentHash: documentHash, links: linker?.links(for: feed)))
         } catch {
             return .failure(FileParseFailure(description: error.description))
         }

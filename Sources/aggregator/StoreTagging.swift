@@ -22,6 +22,9 @@ final class StoreTagging {
     /// Why tagging is skipped, or nil when it runs.
     let skipReason: String?
 
+    /// Computes links off the writer's thread (nil when tagging is skipped).
+    let linker: FeedLinker?
+    /// Tags on the writer's thread the items whose links were not computed beforehand.
     private let session: TaggingSession?
     /// A mark value to write with the first stored item (nil: leave the mark alone).
     private var pendingMark: String?
@@ -35,12 +38,14 @@ final class StoreTagging {
             logger.info("tagging with \(tagger.claims.count) claims from \(claims.path)")
             for warning in warnings { logger.info("\(claims.path): \(warning)") }
             session = tagger.makeSession()
+            linker = FeedLinker(tagger: tagger)
             skipReason = nil
             if current == nil, snapshot.segmentCount == 0 || snapshot.itemCount == 0 {
                 pendingMark = ClaimsFingerprint(claims: tagger.claims, matching: tagger.matching).mark
             }
         case .skipped(let reason):
             session = nil
+            linker = nil
             skipReason = reason
             if let current, !current.isEmpty { pendingMark = "" }
             if claims.source == .builtInDefault && !FileManager.default.fileExists(atPath: claims.path) {
@@ -55,17 +60,28 @@ final class StoreTagging {
         }
     }
 
-    /// Tags the new and changed items of `feed`, just upserted with `result`, and replaces their links.
-    func tag(_ feed: ParsedFeed, result: UpsertResult, writer: StoreWriter) throws(StoreError) {
-        let stored = zip(feed.items, result.entries).filter { $0.1.status == .added || $0.1.status == .changed }
-        guard !stored.isEmpty else { return }
+    /// Tags the new and changed items of `feed`, just upserted with `result`, and replaces their links. Links in
+    /// `precomputed` (from `linker`, for the same feed) are stored as they are, with the store's item id; items
+    /// without them are tagged here. Unchanged and duplicate items keep their links either way.
+    func tag(
+        _ feed: ParsedFeed, result: UpsertResult, writer: StoreWriter, precomputed: PrecomputedLinks? = nil
+    ) throws(StoreError) {
+        guard result.entries.contains(where: { $0.status == .added || $0.status == .changed }) else { return }
         if let mark = pendingMark {
             try writer.setMark(ClaimsFingerprint.markName, to: mark)
             pendingMark = nil
         }
         guard let session else { return }
-        for (item, entry) in stored {
-            let links = session.tag(id: entry.id, title: item.title, summary: item.summary, content: item.content)
+        let ready = precomputed.flatMap { $0.perItem.count == feed.items.count ? $0.perItem : nil }
+        for (position, (item, entry)) in zip(feed.items, result.entries).enumerated()
+        where entry.status == .added || entry.status == .changed {
+            var links: [ClaimLink]
+            if let ready {
+                links = ready[position]
+                for index in links.indices { links[index].itemID = entry.id }
+            } else {
+                links = session.tag(id: entry.id, title: item.title, summary: item.summary, content: item.content)
+            }
             try writer.setLinks(links, forItem: entry.id)
             itemsTagged += 1
             linksWritten += links.count

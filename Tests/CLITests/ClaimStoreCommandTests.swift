@@ -174,6 +174,41 @@ struct ClaimStoreCommandTests {
         #expect(show.standardError.contains("use one of its ids"))
     }
 
+    @Test("links tagged in import's parallel jobs (a new feed) equal those the writer tags (a known feed)")
+    func parallelAndWriterTaggingAgree() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        let feedURL = "https://wire-one.example/feed.xml"
+        let document = space.root.appendingPathComponent("document.xml")
+        func importDocument(_ stories: [Story], store: String) throws {
+            try Data(ClaimStoreCommandTests.rss("Wire One", stories).utf8).write(to: document)
+            let result = try CommandRunner.aggregator([
+                "import", "--store", store, "--feed-url", feedURL, "--claims", space.claimsV1, document.path,
+            ])
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        // Store A: the whole feed at once, so every item is tagged in the parse job.
+        let storeA = space.root.appendingPathComponent("store-a").path
+        try importDocument(ClaimStoreCommandTests.wireOne, store: storeA)
+        // Store B: one item first, then the whole feed: the feed has a stored document, so the writer tags the
+        // three new items itself.
+        let storeB = space.root.appendingPathComponent("store-b").path
+        try importDocument([ClaimStoreCommandTests.wireOne[3]], store: storeB)
+        try importDocument(ClaimStoreCommandTests.wireOne, store: storeB)
+        for claim in ["bridge-reopens", "grain-deal"] {
+            func rows(_ store: String) throws -> String {
+                let result = try CommandRunner.aggregator([
+                    "items", "--json", "--claim", claim, "--claims", space.claimsV1, "--store", store,
+                ])
+                #expect(result.status == 0, "\(result.standardError)")
+                return result.standardOutput
+            }
+            let fromJobs = try rows(storeA)
+            #expect(fromJobs.contains("\"stance\""))
+            #expect(fromJobs == (try rows(storeB)), "\(claim)")
+        }
+    }
+
     @Test("a broken or missing claims file never stops items from being stored; retag tags them later")
     func brokenClaimsFile() throws {
         let space = try Workspace()

@@ -117,4 +117,24 @@ import Testing
         let longLink = try #require(tagger.makeSession().tag(id: "x", title: nil, summary: long, content: nil).first)
         #expect(longLink.snippet.count <= 300)
     }
+
+    /// A term that ends in punctuation ("u.s.") cannot be anchored on a word: it is found by a scan of the
+    /// lowered field for `(?<!\w)u\.s\.(?!\w)`, where the character before may be one to four UTF-8 bytes long.
+    @Test func punctuationTermsNeedNonWordCharactersAround() throws {
+        for matching in [MatchingMode.exact, .stemmed] {
+            let tagger = try ClaimsFixtures.tagger([("a", "\"u.s.\"")], matching: matching)
+            let linked = ["U.S. troops", "(U.S.) troops", "the u.s.. end", "\u{2014}u.s. x", "\u{1F54A}u.s. x"]
+            for title in linked {
+                #expect(ClaimsFixtures.linked(tagger, title: title) == ["a"], "\(matching): \(title)")
+                #expect(ClaimsFixtures.linked(tagger, title: "x", text: "Intro. " + title) == ["a"], "\(title)")
+            }
+            let unlinked = [
+                "thru.s. troops", "U.S.A troops", "u.s", "u.s.x", "u.s.\u{E9}", "\u{436}u.s. x", "\u{65E5}u.s. x",
+            ]
+            for title in unlinked {
+                #expect(ClaimsFixtures.linked(tagger, title: title) == [], "\(matching): \(title)")
+            }
+            #expect(ClaimsFixtures.linked(tagger, title: "\u{DC}.S. troops") == (matching == .stemmed ? ["a"] : []))
+        }
+    }
 }
