@@ -49,7 +49,10 @@ import Testing
         let microseconds =
             Int(duration.components.seconds) * 1_000_000
             + Int(duration.components.attoseconds / 1_000_000_000_000)
-        let window = max(microseconds, 20_000) * 13 / 10
+        // Kills land anywhere in 1.8 runs: about half of them hit a running import (most after a commit),
+        // the rest find it finished and the round is simply run again. A narrower window left too few kills
+        // after the first commit when the machine was busy.
+        let window = max(microseconds, 20_000) * 18 / 10
 
         while kills < 55 && round < 400 {
             round += 1
