@@ -33,38 +33,9 @@ extension JSONWriter {
         raw("}")
     }
 
-    /// A JSON string escaped as Foundation's encoder does: `"` and `\`, the short escapes \b \f \n \r \t, other
-    /// control characters as `\u00xx`; everything else (slashes, non-ASCII) as it is.
+    /// A JSON string escaped as Foundation's encoder does (see `string(_:foundationStyle:)`).
     mutating func encoderString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var copy = value
-        copy.withUTF8 { utf8 in
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                runStart = index + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                default:
-                    bytes.append(UInt8(ascii: "u"))
-                    bytes.append(UInt8(ascii: "0"))
-                    bytes.append(UInt8(ascii: "0"))
-                    bytes.append(Self.hexDigits[Int(byte >> 4)])
-                    bytes.append(Self.hexDigits[Int(byte & 15)])
-                }
-            }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        string(value, foundationStyle: true)
     }
 
     /// A finite number as Foundation's encoder writes it: Swift's shortest description, without a trailing
@@ -74,6 +45,4 @@ extension JSONWriter {
         if text.hasSuffix(".0") { text.removeLast(2) }
         bytes.append(contentsOf: text.utf8)
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

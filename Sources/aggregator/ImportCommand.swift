@@ -174,41 +174,25 @@ struct ImportParseJob: Sendable {
         self.feedURL = feedURL ?? URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL.absoluteString
     }
 
-    /// Parses the jobs on all cores and hands the results to `handle` in argument order.
+    /// Parses the jobs on all cores and hands the results to `handle` in argument order; the first store error
+    /// stops the run.
     static func runInOrder(
         _ jobs: [ImportParseJob],
         handle: (ImportParseJob, Result<Document, FileParseFailure>) throws(StoreError) -> Void
     ) async throws(StoreError) {
-        let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
         var failure: StoreError?
-        await withTaskGroup(of: (Int, Result<Document, FileParseFailure>).self) { group in
-            var next = 0
-            var ready: [Int: Result<Document, FileParseFailure>] = [:]
-            var emitted = 0
-            while next < jobs.count && next < width {
-                let index = next
-                let job = jobs[index]
-                group.addTask { (index, job.read()) }
-                next += 1
-            }
-            while let (index, outcome) = await group.next() {
-                ready[index] = outcome
-                while failure == nil, let outcome = ready.removeValue(forKey: emitted) {
-                    do throws(StoreError) {
-                        try handle(jobs[emitted], outcome)
-                    } catch {
-                        failure = error
-                        group.cancelAll()
-                    }
-                    emitted += 1
-                }
-                if failure == nil && next < jobs.count {
-                    let index = next
-                    let job = jobs[index]
-                    group.addTask { (index, job.read()) }
-                    next += 1
+        do {
+            let handleInOrder: (ImportParseJob, Result<Document, FileParseFailure>) throws -> Void = { job, outcome in
+                do throws(StoreError) {
+                    try handle(job, outcome)
+                } catch {
+                    failure = error
+                    throw error
                 }
             }
+            try await OrderedParallel.forEach(jobs, work: { $0.read() }, handle: handleInOrder)
+        } catch {
+            // `handle` is the only thing that throws, and its error is in `failure`.
         }
         if let failure { throw failure }
     }
