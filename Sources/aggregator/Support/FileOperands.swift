@@ -16,7 +16,8 @@ protocol FileOperandCommand: ParsableCommand {
 /// so the result is the one ArgumentParser would give for the whole line.
 enum FileOperands {
     /// Subcommands whose trailing plain arguments are files.
-    static let commandNames: Set<String> = ["parse", "tag", "import"]
+    static let commandNames = Set(
+        [ParseCommand.configuration, TagCommand.configuration, ImportCommand.configuration].compactMap(\.commandName))
     /// Runs of fewer extra files than this go to ArgumentParser whole.
     static let threshold = 16
 
